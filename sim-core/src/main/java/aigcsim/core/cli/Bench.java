@@ -1,0 +1,138 @@
+package aigcsim.core.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+import aigcsim.core.compute.AnalyticComputeService;
+import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.core.model.PacrSchedule;
+import aigcsim.core.model.Position;
+import aigcsim.core.sim.Defaults;
+import aigcsim.core.sim.Scenario;
+import aigcsim.core.sim.Simulation;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.ReplicationState;
+
+/**
+ * {@code aigcsim bench}: an analytic scenario of many users (default 1000 users over one simulated hour at one
+ * request per user per minute, about 60 000 requests, spread over cells of 20 users each) and, in the same process,
+ * a bare DSOL M/M/1 of the same event machinery, so the figures are read as a ratio on a noisy machine.
+ */
+final class Bench {
+    private static final int USERS_PER_CELL = 20;
+    private static final double CELL_SPACING_M = 500;
+
+    private Bench() {
+    }
+
+    static void run(int users, double durationS, int mmqEvents) {
+        int cells = Math.max(1, (users + USERS_PER_CELL - 1) / USERS_PER_CELL);
+        int cols = (int) Math.ceil(Math.sqrt(cells));
+        int rows = (cells + cols - 1) / cols;
+        Scenario.Builder b = Scenario.builder().name("bench").seed(7).users(users).durationS(durationS)
+                .area(cols * CELL_SPACING_M, rows * CELL_SPACING_M);
+        DeviceProfile edge = DeviceProfile.bundled(Defaults.EDGE_PROFILE);
+        for (int c = 0; c < cells; c++) {
+            b.cell(new Scenario.CellSpec(new Position((c % cols + 0.5) * CELL_SPACING_M,
+                    (c / cols + 0.5) * CELL_SPACING_M), Defaults.BANDWIDTH_HZ, edge, PacrSchedule.FULL));
+        }
+        Scenario s = b.build();
+        System.out.printf(Locale.ROOT, "bench: %d users in %d cells, %.0f s simulated, Poisson %.4f req/s per user, "
+                + "%s, analytic%n", users, cells, durationS, Defaults.REQUESTS_PER_USER_PER_S, s.edgeMode());
+
+        resetPeaks();
+        long t0 = System.nanoTime();
+        RunResult run = Simulation.runReplication(s, 0, new AnalyticComputeService(), (r, f) -> { });
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long simHeap = peakHeapBytes();
+        long events = run.summary().events();
+        long requests = run.records().size();
+
+        resetPeaks();
+        long t1 = System.nanoTime();
+        long mmqDone = bareMm1(mmqEvents);
+        double mmqWall = (System.nanoTime() - t1) / 1e9;
+        long mmqHeap = peakHeapBytes();
+
+        System.out.printf(Locale.ROOT, "aigcsim : %,d requests, %,d events in %.2f s wall: %,.0f events/s, "
+                + "%,.0f simulated requests per wall-second, peak heap %.0f MiB%n", requests, events, wall,
+                events / wall, requests / wall, simHeap / 1048576.0);
+        System.out.printf(Locale.ROOT, "bare DSOL M/M/1: %,d events in %.2f s wall: %,.0f events/s, peak heap "
+                + "%.0f MiB%n", mmqDone, mmqWall, mmqDone / mmqWall, mmqHeap / 1048576.0);
+        System.out.printf(Locale.ROOT, "ratio aigcsim/bare events per second: %.3f%n",
+                (events / wall) / (mmqDone / mmqWall));
+    }
+
+    /** A bare M/M/1 (λ = 0.9, μ = 1) on DSOL lambda events; returns the number of events executed. */
+    static long bareMm1(int events) {
+        DevsSimulator<Double> sim = new DevsSimulator<>("bare-mm1");
+        long[] count = {0};
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+        var interarrival = AhrensDieterExponentialSampler.of(rng, 1 / 0.9);
+        var service = AhrensDieterExponentialSampler.of(rng, 1.0);
+        int[] inSystem = {0};
+        class Mm1 extends AbstractDsolModel<Double, DevsSimulator<Double>> {
+            Mm1() {
+                super(sim);
+            }
+
+            @Override
+            public void constructModel() {
+                sim.scheduleEventRel(interarrival.sample(), this::arrive);
+                sim.getReplication().setStoppingCondition(m -> count[0] >= events);
+            }
+
+            void arrive() {
+                count[0]++;
+                if (inSystem[0]++ == 0) {
+                    sim.scheduleEventRel(service.sample(), this::depart);
+                }
+                sim.scheduleEventRel(interarrival.sample(), this::arrive);
+            }
+
+            void depart() {
+                count[0]++;
+                if (--inSystem[0] > 0) {
+                    sim.scheduleEventRel(service.sample(), this::depart);
+                }
+            }
+        }
+        sim.initialize(new Mm1(), new SingleReplication<>("mm1", 0.0, 0.0, Double.MAX_VALUE / 4));
+        sim.start();
+        while (sim.getReplicationState() != ReplicationState.ENDED) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return count[0];
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,165 @@
+package aigcsim.core.edge;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import aigcsim.core.cost.CostModel;
+import aigcsim.core.model.Request;
+import aigcsim.core.sim.Scenario.AsyncOrder;
+
+/**
+ * Asynchronous edge service (seed 003's MU-GSC): one queue per user (a user's requests start in order); the edge
+ * serves across users (round robin, or earliest deadline first) and runs up to {@code maxBatch} requests at once
+ * with continuous batching at denoising-step boundaries. Each iteration runs the newcomers' semantic extraction,
+ * one batched denoising step of size b taking t(b) from the profile's batch curve (eq. 20 at PACR), and the decodes
+ * of finishing Edge-AIGC requests. A finished request's transmission overlaps the next iterations.
+ */
+public final class AsyncEdge implements EdgeScheduler {
+    private final EdgeHost host;
+    private final EdgeWork work;
+    private final int maxBatch;
+    private final AsyncOrder order;
+    private final Map<Integer, ArrayDeque<Request>> userQueues = new LinkedHashMap<>();
+    private final ArrayDeque<Integer> roundRobin = new ArrayDeque<>();
+    private final PriorityQueue<Request> edfHeads = new PriorityQueue<>(
+            Comparator.comparingDouble(Request::deadlineAtS).thenComparingLong(r -> r.id));
+    private final List<Running> batch = new ArrayList<>();
+    private boolean iterating;
+    private int queuedSteps;
+
+    private static final class Running {
+        final Request request;
+        int stepsLeft;
+        boolean extracted;
+
+        Running(Request request) {
+            this.request = request;
+            this.stepsLeft = request.edgeSteps;
+        }
+    }
+
+    AsyncEdge(EdgeHost host, EdgeWork work, int maxBatch, AsyncOrder order) {
+        this.host = host;
+        this.work = work;
+        this.maxBatch = maxBatch;
+        this.order = order;
+    }
+
+    @Override
+    public void enqueue(Request r) {
+        ArrayDeque<Request> q = userQueues.computeIfAbsent(r.user.id(), u -> new ArrayDeque<>());
+        q.add(r);
+        queuedSteps += r.edgeSteps;
+        if (q.size() == 1) {
+            if (order == AsyncOrder.ROUND_ROBIN) {
+                roundRobin.add(r.user.id());
+            } else {
+                edfHeads.add(r);
+            }
+        }
+        if (!iterating) {
+            iterate();
+        }
+    }
+
+    /** The next head-of-line request across users, or null. */
+    private Request pick() {
+        Request r;
+        if (order == AsyncOrder.ROUND_ROBIN) {
+            Integer user = roundRobin.poll();
+            if (user == null) {
+                return null;
+            }
+            ArrayDeque<Request> q = userQueues.get(user);
+            r = q.poll();
+            if (!q.isEmpty()) {
+                roundRobin.add(user);
+            }
+        } else {
+            r = edfHeads.poll();
+            if (r == null) {
+                return null;
+            }
+            ArrayDeque<Request> q = userQueues.get(r.user.id());
+            q.poll();
+            if (!q.isEmpty()) {
+                edfHeads.add(q.peek());
+            }
+        }
+        queuedSteps -= r.edgeSteps;
+        return r;
+    }
+
+    /** Admits requests up to maxBatch and runs one iteration. */
+    private void iterate() {
+        double now = host.clock().nowS();
+        double extractionS = 0;
+        while (batch.size() < maxBatch) {
+            Request r = pick();
+            if (r == null) {
+                break;
+            }
+            if (host.expireIfLate(r)) {
+                continue;
+            }
+            r.edgeStartS = now;
+            batch.add(new Running(r));
+        }
+        if (batch.isEmpty()) {
+            iterating = false;
+            host.edgeOccupancy(0);
+            return;
+        }
+        iterating = true;
+        host.edgeOccupancy(batch.size());
+        int stepping = 0;
+        double factorSum = 0;
+        double decodeS = 0;
+        for (Running run : batch) {
+            if (!run.extracted) {
+                extractionS += work.extractionS(run.request);
+                run.extracted = true;
+            }
+            if (run.stepsLeft > 0) {
+                stepping++;
+                factorSum += run.request.computeFactor;
+                run.stepsLeft--;
+            }
+            if (run.stepsLeft == 0) {
+                decodeS += work.decodeS(run.request);
+            }
+        }
+        double stepS = stepping == 0 ? 0
+                : CostModel.stepS(work.profile(), stepping, host.pacr()) * factorSum / stepping;
+        host.clock().after(extractionS + stepS + decodeS, this::finishIteration);
+    }
+
+    private void finishIteration() {
+        double now = host.clock().nowS();
+        for (int i = 0; i < batch.size(); i++) {
+            Running run = batch.get(i);
+            if (run.stepsLeft == 0) {
+                batch.remove(i--);
+                run.request.edgeEndS = now;
+                host.transmit(run.request, () -> { });
+            }
+        }
+        iterate();
+    }
+
+    @Override
+    public double backlogS() {
+        int inBatch = 0;
+        for (Running run : batch) {
+            inBatch += run.stepsLeft;
+        }
+        int concurrent = Math.min(maxBatch, batch.size() + 1);
+        double perStepPerRequest = CostModel.stepS(work.profile(), concurrent, host.pacr()) / concurrent;
+        return (queuedSteps + inBatch) * perStepPerRequest;
+    }
+}

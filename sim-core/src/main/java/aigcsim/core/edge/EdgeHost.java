@@ -1,0 +1,21 @@
+package aigcsim.core.edge;
+
+import aigcsim.core.model.Request;
+import aigcsim.core.sim.Clock;
+
+/** What an edge scheduler needs from its cell: the clock, PACR, deadline checks and the downlink. */
+public interface EdgeHost {
+    Clock clock();
+
+    /** The edge's available computing resources now, in (0, 1]. */
+    double pacr();
+
+    /** Fails the request if its deadline has passed while it waited; true if it did. */
+    boolean expireIfLate(Request r);
+
+    /** The request's edge compute is done: transmit its result, then run {@code afterTransmission}. */
+    void transmit(Request r, Runnable afterTransmission);
+
+    /** Reports how many requests are in edge compute (for utilization statistics). */
+    void edgeOccupancy(int requests);
+}

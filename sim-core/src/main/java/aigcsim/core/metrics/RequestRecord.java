@@ -1,0 +1,20 @@
+package aigcsim.core.metrics;
+
+import aigcsim.core.compute.ComputeResult;
+
+/**
+ * One request's result: when it arrived, how long it waited (edge queue and device queue), its edge compute L2,
+ * transmission L1 and device compute L3 (seed 001, L = L1 + L2 + L3), the split a, the SNR and bandwidth its
+ * transmission saw, its satisfaction (eq. 24), whether and why it failed, and the quality of its real computation.
+ * Times in seconds; NaN where a phase did not happen.
+ */
+public record RequestRecord(long id, int user, int cell, String prompt, long seed, double arrivalS,
+        double queueWaitS, double l2EdgeS, double l1TransmissionS, double l3DeviceS, double latencyS,
+        int edgeSteps, double snrDb, double bandwidthShareHz, int outages, double satisfaction, boolean failed,
+        String failure, boolean inWarmup, ComputeResult quality) {
+
+    /** Whether the request's result reached the user (on time or late). */
+    public boolean delivered() {
+        return !Double.isNaN(latencyS);
+    }
+}

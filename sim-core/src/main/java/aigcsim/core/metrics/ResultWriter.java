@@ -1,0 +1,99 @@
+package aigcsim.core.metrics;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes run results: {@code requests.csv} (one row per request, every replication) and {@code summary.json}
+ * (the scenario, each replication's figures, and the mean with its 95 % confidence half-width over replications).
+ * Output depends only on the results, so one scenario and seed give byte-identical files. NaN is written as an
+ * empty CSV cell and as JSON null.
+ */
+public final class ResultWriter {
+    /** The CSV columns, in order. */
+    public static final String CSV_HEADER = "replication,id,user,cell,prompt,seed,arrivalS,queueWaitS,l2EdgeS,"
+            + "l1TransmissionS,l3DeviceS,latencyS,edgeSteps,snrDb,bandwidthShareHz,outages,satisfaction,failed,"
+            + "failure,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultWriter() {
+    }
+
+    public static void writeRequestsCsv(Path file, List<RunResult> runs) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(CSV_HEADER);
+            w.write('\n');
+            for (RunResult run : runs) {
+                for (RequestRecord r : run.records()) {
+                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + ",\""
+                            + r.prompt().replace("\"", "\"\"") + "\"," + r.seed() + "," + num(r.arrivalS()) + ","
+                            + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + "," + num(r.l1TransmissionS()) + ","
+                            + num(r.l3DeviceS()) + "," + num(r.latencyS()) + "," + r.edgeSteps() + ","
+                            + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
+                            + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.inWarmup()
+                            + "," + r.quality().fidelity() + "," + num(r.quality().psnrDb()) + ","
+                            + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","
+                            + r.quality().cacheHit() + "\n");
+                }
+            }
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** The mean and 95 % confidence half-width of every figure over the replications. */
+    public static Map<String, ConfidenceInterval> confidenceIntervals(List<RunSummary> summaries) {
+        Map<String, ConfidenceInterval> out = new LinkedHashMap<>();
+        for (String key : summaries.get(0).figures().keySet()) {
+            out.put(key, ConfidenceInterval.of(summaries.stream().mapToDouble(s -> s.figures().get(key)).toArray()));
+        }
+        return out;
+    }
+
+    public static void writeSummaryJson(Path file, Map<String, Object> scenario, String fidelity,
+            List<RunResult> runs) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", scenario);
+        root.put("fidelity", fidelity);
+        List<Map<String, Object>> reps = runs.stream().map(run -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("replication", run.replication());
+            m.put("seed", run.seed());
+            m.put("figures", clean(run.summary().figures()));
+            return m;
+        }).toList();
+        root.put("replications", reps);
+        Map<String, Object> ci = new LinkedHashMap<>();
+        confidenceIntervals(runs.stream().map(RunResult::summary).toList()).forEach((k, v) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mean", orNull(v.mean()));
+            m.put("halfWidth95", orNull(v.halfWidth95()));
+            m.put("n", v.n());
+            ci.put(k, m);
+        });
+        root.put("confidence95", ci);
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    private static Map<String, Object> clean(Map<String, Double> figures) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        figures.forEach((k, v) -> m.put(k, orNull(v)));
+        return m;
+    }
+
+    private static Object orNull(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+}

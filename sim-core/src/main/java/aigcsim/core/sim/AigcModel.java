@@ -1,0 +1,239 @@
+package aigcsim.core.sim;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleConsumer;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
+
+import aigcsim.core.arrival.Arrival;
+import aigcsim.core.channel.ChannelModel;
+import aigcsim.core.channel.MeanSnr;
+import aigcsim.core.compute.ComputeJob;
+import aigcsim.core.compute.ComputeResult;
+import aigcsim.core.compute.ComputeService;
+import aigcsim.core.cost.CostModel;
+import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.metrics.RequestRecord;
+import aigcsim.core.metrics.SatisfactionScore;
+import aigcsim.core.model.LatencyRequirement;
+import aigcsim.core.model.Position;
+import aigcsim.core.model.Request;
+import aigcsim.core.model.User;
+import aigcsim.core.policy.SplitPolicy;
+import aigcsim.core.policy.SplitState;
+import aigcsim.core.random.RandomStreams;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+
+/**
+ * The DSOL model of one replication: cells with edge servers and shared downlinks, users with devices, and the way
+ * of each request — arrival, association to the best cell, split choice, edge queue and compute (L2), downlink
+ * transmission (L1), device queue and compute (L3), hand-off of the real computation to the compute service, and its
+ * record.
+ */
+final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
+    private final Scenario scenario;
+    private final RandomStreams streams;
+    private final ComputeService compute;
+    private final DsolClock clock;
+    private final DoubleConsumer progress;
+    private final SplitPolicy policy;
+    private final List<CellNode> cells = new ArrayList<>();
+    private final List<User> users = new ArrayList<>();
+    private final List<Request> ended = new ArrayList<>();
+    private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
+    private double[] deviceFreeAtS;
+    private ChannelModel channel;
+    private long nextRequestId;
+    private long outstanding;
+    private int generatingUsers;
+
+    AigcModel(DevsSimulator<Double> simulator, Scenario scenario, long seed, ComputeService compute,
+            DoubleConsumer progress) {
+        super(simulator);
+        this.scenario = scenario;
+        this.streams = new RandomStreams(seed);
+        this.compute = compute;
+        this.clock = new DsolClock(simulator);
+        this.progress = progress;
+        this.policy = SplitPolicy.of(scenario.splitPolicy());
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    DsolClock clock() {
+        return clock;
+    }
+
+    List<CellNode> cells() {
+        return cells;
+    }
+
+    @Override
+    public void constructModel() {
+        channel = new ChannelModel(scenario.meanSnr(), scenario.fading(), streams);
+        for (int i = 0; i < scenario.cells().size(); i++) {
+            cells.add(new CellNode(i, scenario.cells().get(i), scenario, channel, this));
+        }
+        UniformRandomProvider placement = streams.stream(RandomStreams.USERS);
+        deviceFreeAtS = new double[scenario.users()];
+        for (int u = 0; u < scenario.users(); u++) {
+            Position p = new Position(placement.nextDouble() * scenario.areaWidthM(),
+                    placement.nextDouble() * scenario.areaHeightM());
+            double x = scenario.requirementLowS()
+                    + placement.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
+            double y = scenario.requirementLowS()
+                    + placement.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
+            LatencyRequirement req = x == y ? new LatencyRequirement(scenario.requirementLowS(),
+                    scenario.requirementHighS()) : new LatencyRequirement(Math.min(x, y), Math.max(x, y));
+            users.add(new User(u, p, scenario.deviceProfile(), req, scenario.mobility(), scenario.areaWidthM(),
+                    scenario.areaHeightM(), streams));
+        }
+        for (User u : users) {
+            UniformRandomProvider rng = streams.stream(RandomStreams.ARRIVALS + "/" + u.id());
+            Iterator<Arrival> it = scenario.arrivals().forUser(u.id(), rng);
+            generatingUsers++;
+            scheduleNextArrival(u, it);
+        }
+        for (int k = 1; k <= 10; k++) {
+            double fraction = k / 10.0;
+            clock.after(scenario.durationS() * fraction, () -> progress.accept(fraction));
+        }
+        simulator.getReplication().setStoppingCondition(m -> drained());
+    }
+
+    private void scheduleNextArrival(User u, Iterator<Arrival> it) {
+        Arrival a = it.hasNext() ? it.next() : null;
+        if (a == null || a.timeS() > scenario.durationS()) {
+            generatingUsers--;
+            return;
+        }
+        clock.after(Math.max(0, a.timeS() - clock.nowS()), () -> {
+            arrive(u, a);
+            scheduleNextArrival(u, it);
+        });
+    }
+
+    private void arrive(User u, Arrival a) {
+        double now = clock.nowS();
+        Position pos = u.positionAt(now);
+        CellNode cell = null;
+        double meanSnrDb;
+        if (scenario.meanSnr() instanceof MeanSnr.Uniform range) {
+            double best = Double.POSITIVE_INFINITY;
+            for (CellNode c : cells) {
+                double d = c.spec.position().distanceTo(pos);
+                if (d < best) {
+                    best = d;
+                    cell = c;
+                }
+            }
+            meanSnrDb = range.lowDb() + streams.stream(RandomStreams.CHANNEL + "/" + u.id()).nextDouble()
+                    * (range.highDb() - range.lowDb());
+        } else {
+            meanSnrDb = Double.NEGATIVE_INFINITY;
+            for (CellNode c : cells) {
+                double snr = channel.linkBudgetSnrDb(u.id(), c.id, c.spec.position().distanceTo(pos),
+                        c.spec.bandwidthHz());
+                if (snr > meanSnrDb) {
+                    meanSnrDb = snr;
+                    cell = c;
+                }
+            }
+        }
+        UniformRandomProvider promptRng = streams.stream(RandomStreams.PROMPTS + "/" + u.id());
+        String prompt = a.prompt() != null ? a.prompt() : scenario.prompts().draw(promptRng);
+        long seed = promptRng.nextLong();
+        double factor = scenario.computeVariation() == Scenario.ComputeVariation.EXPONENTIAL
+                ? AhrensDieterExponentialSampler.of(streams.stream(RandomStreams.COMPUTE + "/" + u.id()), 1.0)
+                        .sample()
+                : 1.0;
+        int policyChoice = scenario.framework().usesSplitPolicy()
+                ? policy.edgeSteps(splitState(u, cell, meanSnrDb, now)) : 0;
+        int a0 = scenario.framework().edgeSteps(policyChoice, scenario.totalSteps());
+        Request r = new Request(nextRequestId++, u, cell.id, prompt, seed, now, scenario.deadlineS(), meanSnrDb,
+                factor, a0);
+        outstanding++;
+        if (scenario.framework().usesEdge()) {
+            cell.edge.enqueue(r);
+        } else {
+            r.edgeStartS = now;
+            r.edgeEndS = now;
+            r.txStartS = now;
+            r.txEndS = now;
+            delivered(r);
+        }
+    }
+
+    private SplitState splitState(User u, CellNode cell, double snrDb, double now) {
+        DeviceProfile edge = cell.spec.edgeProfile();
+        double pacr = cell.pacr();
+        return new SplitState(edge.cyclesPerStep(), u.device().cyclesPerStep(), snrDb, edge.clockHz() * pacr,
+                u.device().clockHz(), cell.downlink.bandwidthHz() / (cell.downlink.activeFlows() + 1),
+                u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge.backlogS(),
+                Math.max(0, deviceFreeAtS[u.id()] - now), pacr, edge, u.device());
+    }
+
+    /** The result reached the user's device: queue there, then compute the remaining T̂ − a steps (L3). */
+    void delivered(Request r) {
+        double now = clock.nowS();
+        double start = Math.max(now, deviceFreeAtS[r.user.id()]);
+        var f = scenario.framework();
+        double l3 = CostModel.computeS(r.user.device(), scenario.totalSteps() - r.edgeSteps, f.deviceExtracts(),
+                f.deviceDecodes(), 1.0) * r.computeFactor;
+        r.deviceStartS = start;
+        deviceFreeAtS[r.user.id()] = start + l3;
+        clock.after(start + l3 - now, () -> {
+            if (clock.nowS() > r.deadlineAtS()) {
+                r.failure = Request.Failure.DEADLINE;
+            }
+            finish(r);
+        });
+    }
+
+    /** The request ended (completed, or failed): hand its computation to the compute service if it produced one. */
+    void finish(Request r) {
+        r.endS = Double.isNaN(r.edgeStartS) ? r.deadlineAtS() : clock.nowS();
+        ended.add(r);
+        boolean produced = !Double.isNaN(r.deviceStartS);
+        results.add(produced ? compute.submit(new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps,
+                scenario.totalSteps(), scenario.framework(), scenario.fading().kind(),
+                Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb)) : null);
+        outstanding--;
+    }
+
+    boolean drained() {
+        return generatingUsers == 0 && outstanding == 0;
+    }
+
+    /** The records of all ended requests, in order of id, with the compute results joined in. */
+    List<RequestRecord> records() {
+        List<RequestRecord> out = new ArrayList<>(ended.size());
+        for (int i = 0; i < ended.size(); i++) {
+            out.add(record(ended.get(i), results.get(i) == null ? ComputeResult.none(compute.fidelity()) : results.get(i).join()));
+        }
+        out.sort((x, y) -> Long.compare(x.id(), y.id()));
+        return out;
+    }
+
+    private RequestRecord record(Request r, ComputeResult q) {
+        boolean delivered = !Double.isNaN(r.deviceStartS);
+        boolean expired = Double.isNaN(r.edgeStartS);
+        double queueWait = expired ? r.endS - r.arrivalS
+                : (r.edgeStartS - r.arrivalS) + (delivered ? r.deviceStartS - r.txEndS : 0);
+        double latency = delivered ? r.endS - r.arrivalS : Double.NaN;
+        boolean failed = r.failure != Request.Failure.NONE;
+        return new RequestRecord(r.id, r.user.id(), r.cellId, r.prompt, r.seed, r.arrivalS, queueWait,
+                expired ? Double.NaN : r.edgeEndS - r.edgeStartS,
+                Double.isNaN(r.txStartS) ? Double.NaN : r.txEndS - r.txStartS,
+                delivered ? r.endS - r.deviceStartS : Double.NaN, latency, r.edgeSteps, r.snrSeenDb,
+                r.meanBandwidthHz, r.outages, failed ? 0.0 : SatisfactionScore.of(latency, r.user.requirement()),
+                failed, r.failure.name(), r.arrivalS < scenario.warmupS(), q);
+    }
+}

@@ -1,0 +1,42 @@
+package aigcsim.core.sim;
+
+/**
+ * Every default of a scenario, in one place, with where it comes from.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    /** Seeds 000/001: total denoising steps T̂. */
+    public static final int TOTAL_STEPS = 20;
+    /** Seed 001, Sec. V-A: downlink bandwidth of a transmitter, at most 20 MHz. */
+    public static final double BANDWIDTH_HZ = 20e6;
+    /** Seed 001, Sec. V-A: SNR range [−6, 15] dB. */
+    public static final double SNR_LOW_DB = -6;
+    public static final double SNR_HIGH_DB = 15;
+    /** Seed 001, Sec. V-A: delay requirements within [5, 25] s. */
+    public static final double REQUIREMENT_LOW_S = 5;
+    public static final double REQUIREMENT_HIGH_S = 25;
+    /** Seed 001, Sec. V-A: a request over 60 s has failed. */
+    public static final double DEADLINE_S = 60;
+    /** Seed 001: edge RTX A6000 and device GTX 1080 Ti (bundled profiles). */
+    public static final String EDGE_PROFILE = "rtx-a6000";
+    public static final String DEVICE_PROFILE = "gtx-1080ti";
+    /**
+     * Seeds 000/001 public code: the latent is 4×64×64 = 16384 values, sent as 32-bit floats: O = 524 288 bits in
+     * eq. 19.
+     */
+    public static final double LATENT_BITS = 4 * 64 * 64 * 32.0;
+    /**
+     * Edge AIGC: the 512×512 RGB image as JPEG at about 10:1 (quality ≈ 75), 512·512·24/10 ≈ 629 146 bits.
+     */
+    public static final double IMAGE_BITS = 512 * 512 * 24 / 10.0;
+    /** 5G NR HARQ: at most 4 retransmissions of a digital transport block before it is given up as an outage. */
+    public static final int MAX_RETRANSMISSIONS = 4;
+    /** Continuous batching: at most this many requests step together on the edge GPU. */
+    public static final int MAX_BATCH = 8;
+    /** Request rate per user: one per minute, as the benchmark of the sim-core issue. */
+    public static final double REQUESTS_PER_USER_PER_S = 1.0 / 60;
+    /** Area of the default single cell: a 500 m square around the base station. */
+    public static final double AREA_M = 500;
+}

@@ -1,0 +1,114 @@
+package aigcsim.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.naming.NamingException;
+
+import ch.qos.logback.classic.Level;
+import aigcsim.core.compute.ComputeService;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.core.metrics.RunSummary;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import nl.tudelft.simulation.dsol.simulators.RunState;
+import nl.tudelft.simulation.dsol.simulators.ReplicationState;
+import nl.tudelft.simulation.naming.context.util.ContextUtil;
+import nl.tudelft.simulation.naming.context.event.InitialEventContext;
+
+/**
+ * Runs scenarios on DSOL: one {@code DevsSimulator} per replication, replication r seeded with scenario seed + r,
+ * the error strategy set to end the run on an exception (DSOL's default pauses, which hangs a batch run), and the
+ * run ended when arrivals are over and every request has ended.
+ */
+public final class Simulation {
+    /** Safety horizon past the arrival window, in deadlines: a run still busy then is reported as not drained. */
+    private static final double DRAIN_HORIZON_DEADLINES = 100;
+
+    /** Numbers DSOL replication contexts, which live in one JVM-wide naming tree. */
+    private static final AtomicLong RUNS = new AtomicLong();
+
+    private Simulation() {
+    }
+
+    /** Progress of a long run. */
+    public interface Progress {
+        /** {@code fraction} of replication {@code replication}'s arrival window has been simulated. */
+        void at(int replication, double fraction);
+
+        Progress NONE = (r, f) -> { };
+    }
+
+    /** Runs every replication of the scenario. */
+    public static List<RunResult> run(Scenario scenario, ComputeService compute, Progress progress) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int r = 0; r < scenario.replications(); r++) {
+            runs.add(runReplication(scenario, r, compute, progress));
+        }
+        return runs;
+    }
+
+    /** Runs replication {@code r} (seed = scenario seed + r). */
+    public static RunResult runReplication(Scenario scenario, int r, ComputeService compute, Progress progress) {
+        long seed = scenario.seed() + r;
+        DevsSimulator<Double> simulator = new DevsSimulator<>(scenario.name() + "#" + r);
+        simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END, Level.OFF);
+        AigcModel model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f));
+        double end = scenario.durationS() + DRAIN_HORIZON_DEADLINES * scenario.deadlineS();
+        String contextId = "aigcsim-run-" + RUNS.incrementAndGet();
+        SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
+        try {
+            simulator.initialize(model, replication);
+            simulator.start();
+            awaitEnd(simulator, model);
+        } catch (RuntimeException e) {
+            throw failure(scenario, r, simulator, e);
+        } finally {
+            releaseContext(contextId);
+        }
+        if (model.clock().failure() != null) {
+            throw failure(scenario, r, simulator, model.clock().failure());
+        }
+        if (!model.drained()) {
+            throw new SimulationException("scenario '" + scenario.name() + "' replication " + r
+                    + ": requests still in the system at the safety horizon t=" + end + " s", null);
+        }
+        var records = model.records();
+        double edgeUtil = model.cells().stream().mapToDouble(CellNode::edgeUtilization).average().orElse(0);
+        double bandUtil = model.cells().stream().mapToDouble(CellNode::bandwidthUtilization).average().orElse(0);
+        RunSummary summary = RunSummary.of(records, scenario.durationS() - scenario.warmupS(), edgeUtil, bandUtil,
+                model.clock().events(), simulator.getSimulatorTime());
+        return new RunResult(r, seed, records, summary);
+    }
+
+    /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */
+    private static void releaseContext(String contextId) {
+        try {
+            ContextUtil.destroySubContext(InitialEventContext.instantiate("root"), contextId);
+        } catch (NamingException e) {
+            throw new IllegalStateException("cannot release DSOL context " + contextId, e);
+        }
+    }
+
+    private static void awaitEnd(DevsSimulator<Double> simulator, AigcModel model) {
+        while (simulator.getReplicationState() != ReplicationState.ENDED) {
+            if (model.clock().failure() != null && simulator.getRunState() != RunState.STARTED
+                    && simulator.getRunState() != RunState.STARTING) {
+                return;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulationException("interrupted while waiting for the simulation", e);
+            }
+        }
+    }
+
+    private static SimulationException failure(Scenario s, int r, DevsSimulator<Double> sim, Throwable e) {
+        return new SimulationException("scenario '" + s.name() + "' replication " + r + " failed at simulated t="
+                + sim.getSimulatorTime() + " s: " + e.getMessage(), e);
+    }
+}
