@@ -225,7 +225,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private RequestRecord record(Request r, ComputeResult q) {
         boolean delivered = !Double.isNaN(r.deviceStartS);
         boolean expired = Double.isNaN(r.edgeStartS);
-        double queueWait = expired ? r.endS - r.arrivalS
+        double queueWait = expired ? r.deadlineS
                 : (r.edgeStartS - r.arrivalS) + (delivered ? r.deviceStartS - r.txEndS : 0);
         double latency = delivered ? r.endS - r.arrivalS : Double.NaN;
         boolean failed = r.failure != Request.Failure.NONE;
