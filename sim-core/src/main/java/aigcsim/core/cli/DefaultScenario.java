@@ -3,7 +3,7 @@ package aigcsim.core.cli;
 import aigcsim.core.sim.Scenario;
 
 /**
- * The bundled default scenario of the README's main command: one cell (20 MHz, RTX A6000 edge), 20 users with
+ * The bundled default scenario of the README's main command: one cell (20 MHz, RTX A6000 edge), 12 users with
  * GTX 1080 Ti devices each asking one image per minute (Poisson), SNR uniform in [−6, 15] dB, delay requirements in
  * [5, 25] s, 60 s deadline, SemAIGC with the greedy split, 30 simulated minutes, 3 replications.
  */
@@ -16,7 +16,7 @@ public final class DefaultScenario {
                 .name("default")
                 .seed(2026)
                 .replications(3)
-                .users(20)
+                .users(12)
                 .durationS(1800)
                 .warmupS(120)
                 .build();

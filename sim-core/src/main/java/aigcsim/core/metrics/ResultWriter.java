@@ -35,18 +35,22 @@ public final class ResultWriter {
             w.write('\n');
             for (RunResult run : runs) {
                 for (RequestRecord r : run.records()) {
-                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + ",\""
-                            + r.prompt().replace("\"", "\"\"") + "\"," + r.seed() + "," + num(r.arrivalS()) + ","
+                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + ","
+                            + quote(r.prompt()) + "," + r.seed() + "," + num(r.arrivalS()) + ","
                             + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + "," + num(r.l1TransmissionS()) + ","
                             + num(r.l3DeviceS()) + "," + num(r.latencyS()) + "," + r.edgeSteps() + ","
                             + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
                             + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.inWarmup()
-                            + "," + r.quality().fidelity() + "," + num(r.quality().psnrDb()) + ","
+                            + "," + quote(r.quality().fidelity()) + "," + num(r.quality().psnrDb()) + ","
                             + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","
                             + r.quality().cacheHit() + "\n");
                 }
             }
         }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     private static String num(double v) {

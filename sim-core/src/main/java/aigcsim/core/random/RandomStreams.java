@@ -27,8 +27,6 @@ public final class RandomStreams {
     public static final String USERS = "users";
     /** Compute-time variation of the cost model. */
     public static final String COMPUTE = "compute";
-    /** Randomized split policies (exploration of a learned policy). */
-    public static final String POLICY = "policy";
 
     private final long seed;
     private final Map<String, UniformRandomProvider> streams = new HashMap<>();

@@ -216,7 +216,10 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     List<RequestRecord> records() {
         List<RequestRecord> out = new ArrayList<>(ended.size());
         for (int i = 0; i < ended.size(); i++) {
-            out.add(record(ended.get(i), results.get(i) == null ? ComputeResult.none(compute.fidelity()) : results.get(i).join()));
+            CompletableFuture<ComputeResult> f = results.get(i);
+            out.add(record(ended.get(i), f == null ? ComputeResult.none(compute.fidelity())
+                    : f.handle((q, e) -> e == null ? q : ComputeResult.none(compute.fidelity() + " failed: "
+                            + (e.getCause() != null ? e.getCause() : e).getMessage())).join()));
         }
         out.sort((x, y) -> Long.compare(x.id(), y.id()));
         return out;

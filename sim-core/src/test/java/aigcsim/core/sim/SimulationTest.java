@@ -136,6 +136,32 @@ class SimulationTest {
     }
 
     @Test
+    void aFailingComputeServiceLosesNoRecord() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        aigcsim.core.compute.ComputeService flaky = new aigcsim.core.compute.ComputeService() {
+            @Override
+            public java.util.concurrent.CompletableFuture<aigcsim.core.compute.ComputeResult> submit(
+                    aigcsim.core.compute.ComputeJob job) {
+                return calls.incrementAndGet() % 2 == 0
+                        ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("worker died"))
+                        : java.util.concurrent.CompletableFuture.completedFuture(
+                                new aigcsim.core.compute.ComputeResult("full", 30.0, 0.9, 1.0, false));
+            }
+
+            @Override
+            public String fidelity() {
+                return "full";
+            }
+        };
+        RunResult run = Simulation.runReplication(small().build(), 0, flaky, Simulation.Progress.NONE);
+        assertEquals(calls.get(), run.records().stream().filter(RequestRecord::delivered).count(),
+                "one job per delivered request");
+        assertTrue(run.records().stream().anyMatch(r -> r.quality().fidelity().equals("full failed: worker died")));
+        assertTrue(run.records().stream().anyMatch(r -> r.quality().psnrDb() == 30.0));
+        assertEquals(30.0, run.summary().meanPsnrDb(), 1e-12, "mean over measured requests only");
+    }
+
+    @Test
     void badInputNamesTheField() {
         var e = assertThrows(IllegalArgumentException.class, () -> small().cell(new Scenario.CellSpec(
                 new Position(0, 0), -5, DeviceProfile.bundled("rtx-a6000"), PacrSchedule.FULL)).build());
