@@ -32,7 +32,9 @@ public final class ChannelModel {
 
     /** Link-budget mean SNR of a user at {@code distanceM} from cell {@code cellId} (path-loss mode only). */
     public double linkBudgetSnrDb(int userId, int cellId, double distanceM, double bandwidthHz) {
-        MeanSnr.PathLoss pl = (MeanSnr.PathLoss) meanSnr;
+        if (!(meanSnr instanceof MeanSnr.PathLoss pl)) {
+            throw new IllegalStateException("link-budget SNR asked of a channel whose mean SNR is " + meanSnr);
+        }
         double z = STANDARD_NORMAL.inverseCumulativeProbability(
                 streams.uniform(RandomStreams.CHANNEL + "/shadowing", userId, cellId));
         return pl.snrDb(distanceM, bandwidthHz) + pl.shadowingSigmaDb() * z;
@@ -43,7 +45,7 @@ public final class ChannelModel {
         if (fading.kind() == Fading.Kind.NONE) {
             return 0.0;
         }
-        long block = (long) Math.floor(timeS / fading.coherenceS());
+        long block = block(timeS);
         double gain = -Math.log(streams.uniform(RandomStreams.CHANNEL + "/fading", userId, block));
         return 10 * Math.log10(gain);
     }
@@ -53,7 +55,20 @@ public final class ChannelModel {
         if (fading.kind() == Fading.Kind.NONE) {
             return Double.POSITIVE_INFINITY;
         }
-        double next = (Math.floor(timeS / fading.coherenceS()) + 1) * fading.coherenceS();
-        return next > timeS ? next : next + fading.coherenceS();
+        long block = block(timeS);
+        double next = (block + 1) * fading.coherenceS();
+        // (k+1)·Tc rounds to either side of where block k+1 starts: settle on the first time that is in it
+        while (block(next) <= block) {
+            next = Math.nextUp(next);
+        }
+        while (block(Math.nextDown(next)) > block) {
+            next = Math.nextDown(next);
+        }
+        return next;
+    }
+
+    /** The coherence block a time falls in; the one definition both the gain and its change time use. */
+    private long block(double timeS) {
+        return (long) Math.floor(timeS / fading.coherenceS());
     }
 }

@@ -88,7 +88,8 @@ public record DeviceProfile(String name, String source, double clockHz, int core
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private static DeviceProfile parse(InputStream in, String where) throws IOException {
         Json j;

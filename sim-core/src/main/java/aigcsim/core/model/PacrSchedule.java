@@ -30,7 +30,22 @@ public record PacrSchedule(double[] fromS, double[] pacr) {
         return new PacrSchedule(new double[] {0.0}, new double[] {pacr});
     }
 
+    /** The change times (a copy). */
+    @Override
+    public double[] fromS() {
+        return fromS.clone();
+    }
+
+    /** The PACR values (a copy). */
+    @Override
+    public double[] pacr() {
+        return pacr.clone();
+    }
+
     public double at(double timeS) {
+        if (!(timeS >= 0)) {
+            throw new IllegalArgumentException("PACR asked at time " + timeS + " s; times start at 0");
+        }
         int i = Arrays.binarySearch(fromS, timeS);
         return pacr[i >= 0 ? i : -i - 2];
     }

@@ -32,11 +32,13 @@ public interface SplitPolicy {
             try {
                 int a = Integer.parseInt(name.substring("fixed:".length()).trim());
                 if (a < 0) {
-                    throw new IllegalArgumentException("split policy '" + name + "': a must be >= 0");
+                    throw new IllegalArgumentException("split policy '" + name + "': a must be >= 0; allowed: "
+                            + NAMES);
                 }
                 return new Fixed(a);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("split policy '" + name + "': a must be an integer, e.g. fixed:10");
+                throw new IllegalArgumentException("split policy '" + name + "': a must be an integer, e.g. "
+                        + "fixed:10; allowed: " + NAMES);
             }
         }
         throw new IllegalArgumentException("unknown split policy '" + name + "'; allowed: " + NAMES);

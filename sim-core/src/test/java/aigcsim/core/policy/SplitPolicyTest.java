@@ -1,0 +1,138 @@
+package aigcsim.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.model.LatencyRequirement;
+
+class SplitPolicyTest {
+    private static final DeviceProfile EDGE = DeviceProfile.bundled("rtx-a6000");
+    private static final DeviceProfile DEVICE = DeviceProfile.bundled("gtx-1080ti");
+    private static final double LATENT_BITS = 524288;
+    private static final double BANDWIDTH_HZ = 20e6;
+    /** 524288 / (20e6 * log2(11)) s. */
+    private static final double TX_S = 0.007577660983027639;
+
+    private static SplitState state(double pacr, int totalSteps, double edgeBacklogS, double deviceBacklogS,
+            double latentBits, DeviceProfile edge, DeviceProfile device) {
+        return new SplitState(edge.cyclesPerStep(), device.cyclesPerStep(), 10.0, pacr * edge.clockHz(),
+                device.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), totalSteps, latentBits,
+                edgeBacklogS, deviceBacklogS, pacr, edge, device);
+    }
+
+    private static SplitState state(double pacr) {
+        return state(pacr, 20, 0, 0, LATENT_BITS, EDGE, DEVICE);
+    }
+
+    private static int argmin(SplitState s) {
+        int best = -1;
+        double bestL = Double.POSITIVE_INFINITY;
+        for (int a = 0; a <= s.totalSteps(); a++) {
+            double l = SplitPolicy.expectedLatencyS(s, a);
+            if (l < bestL) {
+                bestL = l;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void parsesNames() {
+        assertEquals(new SplitPolicy.Fixed(10), SplitPolicy.of("fixed:10"), "fixed:10");
+        assertEquals(new SplitPolicy.Fixed(0), SplitPolicy.of("fixed:0"), "fixed:0");
+        assertEquals(new SplitPolicy.Fixed(7), SplitPolicy.of("fixed: 7"), "whitespace after colon");
+        assertInstanceOf(SplitPolicy.Greedy.class, SplitPolicy.of("greedy"), "greedy");
+        SplitState s = state(1.0);
+        assertEquals(10, SplitPolicy.of("fixed:10").edgeSteps(s), "fixed:10 -> a = 10");
+        assertEquals(20, SplitPolicy.of("edge-only").edgeSteps(s), "edge-only -> a = T-hat = 20");
+        assertEquals(0, SplitPolicy.of("local-only").edgeSteps(s), "local-only -> a = 0");
+        assertEquals(13, SplitPolicy.of("edge-only").edgeSteps(state(1.0, 13, 0, 0, LATENT_BITS, EDGE, DEVICE)),
+                "edge-only follows T-hat = 13");
+    }
+
+    @Test
+    void namesRoundTrip() {
+        for (String n : new String[] {"fixed:10", "edge-only", "local-only", "greedy", "fixed:3"}) {
+            assertEquals(n, SplitPolicy.of(n).name(), "name() of " + n);
+        }
+        assertEquals("local-only", SplitPolicy.of("fixed:0").name(), "fixed:0 is local-only");
+    }
+
+    @Test
+    void unknownNameListsAllowed() {
+        for (String bad : new String[] {"cloud-only", "", "Greedy", "fixed10"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> SplitPolicy.of(bad), "'" + bad + "'");
+            for (String allowed : SplitPolicy.NAMES) {
+                assertTrue(e.getMessage().contains(allowed),
+                        "message for '" + bad + "' lists " + allowed + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void badFixedThrows() {
+        for (String bad : new String[] {"fixed:-1", "fixed:x", "fixed:", "fixed:2.5"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> SplitPolicy.of(bad), "'" + bad + "'");
+            assertTrue(e.getMessage().contains(bad), "message names '" + bad + "': " + e.getMessage());
+        }
+    }
+
+    @Test
+    void fixedClippedToTotalSteps() {
+        assertEquals(20, SplitPolicy.of("fixed:30").edgeSteps(state(1.0)), "a = 30 > T-hat = 20 is clipped");
+        assertEquals(20, SplitPolicy.of("fixed:20").edgeSteps(state(1.0)), "a = T-hat");
+    }
+
+    @Test
+    void expectedLatencyHandComputed() {
+        SplitState s = state(1.0);
+        // edge: 0.75 + 20*0.2, tx, device: decode 1.2
+        assertEquals(4.75 + TX_S + 1.2, SplitPolicy.expectedLatencyS(s, 20), 1e-9, "a = 20 (tol 1e-9)");
+        // edge: extraction 0.75, tx, device: 20*0.368 + 1.2
+        assertEquals(0.75 + TX_S + 7.36 + 1.2, SplitPolicy.expectedLatencyS(s, 0), 1e-9, "a = 0 (tol 1e-9)");
+        // a = 10: 0.75 + 2.0 + tx + 3.68 + 1.2
+        assertEquals(7.63 + TX_S, SplitPolicy.expectedLatencyS(s, 10), 1e-9, "a = 10 (tol 1e-9)");
+        // backlogs add; PACR 0.5 doubles edge steps: 1 + 0.75 + 8 + tx + 2 + 1.2
+        SplitState b = state(0.5, 20, 1.0, 2.0, LATENT_BITS, EDGE, DEVICE);
+        assertEquals(12.95 + TX_S, SplitPolicy.expectedLatencyS(b, 20), 1e-9, "backlogs and PACR 0.5 (tol 1e-9)");
+    }
+
+    @Test
+    void greedyPicksEdgeWhenEdgeFaster() {
+        SplitState s = state(1.0);
+        assertEquals(20, argmin(s), "edge step 0.2 s < device 0.368 s: argmin is a = T-hat");
+        assertEquals(20, SplitPolicy.of("greedy").edgeSteps(s), "greedy a = T-hat at PACR 1");
+    }
+
+    @Test
+    void greedyPicksDeviceWhenEdgeSlowed() {
+        SplitState s = state(0.3);
+        assertEquals(0, argmin(s), "edge step 0.667 s > device 0.368 s: argmin is a = 0");
+        assertEquals(0, SplitPolicy.of("greedy").edgeSteps(s), "greedy a = 0 at PACR 0.3");
+    }
+
+    @Test
+    void greedyIsArgminAcrossPacr() {
+        for (double pacr = 0.05; pacr <= 1.0; pacr += 0.05) {
+            SplitState s = state(pacr, 20, 0.5, 1.5, LATENT_BITS, EDGE, DEVICE);
+            assertEquals(argmin(s), new SplitPolicy.Greedy().edgeSteps(s), "greedy is the argmin at PACR " + pacr);
+        }
+    }
+
+    @Test
+    void greedyTieGoesToLargerA() {
+        // equal per-step times, no constants, nothing to send: every a has latency exactly 5 s
+        DeviceProfile flat = new DeviceProfile("flat", null, 1e9, 1, 0.0, 0.25, 0.0, 0.0, null);
+        SplitState s = state(1.0, 20, 0, 0, 0.0, flat, flat);
+        for (int a = 0; a <= 20; a++) {
+            assertEquals(5.0, SplitPolicy.expectedLatencyS(s, a), 0.0, "flat latency at a = " + a);
+        }
+        assertEquals(20, new SplitPolicy.Greedy().edgeSteps(s), "ties go to the larger a");
+    }
+}
