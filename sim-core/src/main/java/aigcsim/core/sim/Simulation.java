@@ -2,6 +2,8 @@ package aigcsim.core.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.naming.NamingException;
@@ -10,11 +12,14 @@ import ch.qos.logback.classic.Level;
 import aigcsim.core.compute.ComputeService;
 import aigcsim.core.metrics.RunResult;
 import aigcsim.core.metrics.RunSummary;
+import org.djutils.event.LocalEventProducer;
+import org.djutils.event.reference.ReferenceType;
+
+import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
 import nl.tudelft.simulation.dsol.simulators.RunState;
-import nl.tudelft.simulation.dsol.simulators.ReplicationState;
 import nl.tudelft.simulation.naming.context.util.ContextUtil;
 import nl.tudelft.simulation.naming.context.event.InitialEventContext;
 
@@ -61,8 +66,12 @@ public final class Simulation {
         SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
         try {
             simulator.initialize(model, replication);
+            // counted down after the statistics have taken their END_REPLICATION_EVENT (listeners run in order)
+            CountDownLatch ended = new CountDownLatch(1);
+            simulator.addListener(event -> ended.countDown(), Replication.END_REPLICATION_EVENT,
+                    LocalEventProducer.LAST_POSITION, ReferenceType.STRONG);
             simulator.start();
-            awaitEnd(simulator, model);
+            awaitEnd(simulator, model, ended);
         } catch (RuntimeException e) {
             throw failure(scenario, r, simulator, e);
         } finally {
@@ -92,18 +101,17 @@ public final class Simulation {
         }
     }
 
-    private static void awaitEnd(DevsSimulator<Double> simulator, AigcModel model) {
-        while (simulator.getReplicationState() != ReplicationState.ENDED) {
-            if (model.clock().failure() != null && simulator.getRunState() != RunState.STARTED
-                    && simulator.getRunState() != RunState.STARTING) {
-                return;
+    private static void awaitEnd(DevsSimulator<Double> simulator, AigcModel model, CountDownLatch ended) {
+        try {
+            while (!ended.await(1, TimeUnit.MILLISECONDS)) {
+                if (model.clock().failure() != null && simulator.getRunState() != RunState.STARTED
+                        && simulator.getRunState() != RunState.STARTING) {
+                    return;
+                }
             }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SimulationException("interrupted while waiting for the simulation", e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationException("interrupted while waiting for the simulation", e);
         }
     }
 
