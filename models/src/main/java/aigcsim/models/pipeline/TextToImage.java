@@ -1,0 +1,144 @@
+package aigcsim.models.pipeline;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import aigcsim.models.channel.TensorChannel;
+import aigcsim.models.data.FashionMnist;
+import aigcsim.models.diffusion.DdimSampler;
+import aigcsim.models.diffusion.NoisePredictor;
+import aigcsim.models.diffusion.NoiseSchedule;
+import aigcsim.models.diffusion.SplitTransceiver;
+import aigcsim.models.nn.Autoencoder;
+import aigcsim.models.nn.Classifier;
+import aigcsim.models.nn.Denoiser;
+import aigcsim.models.nn.TextEncoder;
+import aigcsim.models.nn.Tokenizer;
+import aigcsim.models.nn.UNet;
+import aigcsim.models.quality.ImageQuality;
+import aigcsim.models.training.ModelSizes;
+import aigcsim.models.weights.Weights;
+import aigcsim.models.weights.WeightsManifest;
+
+/**
+ * One model instance of the whole text-to-image service (not thread-safe: one per worker thread): the split
+ * transceiver over the trained denoiser, the autoencoder's decoder, and the classifier that judges the result.
+ * {@link #run} computes one request — edge steps, channel, device steps (or plain decoding), quality against the
+ * reference — inside its own NDManager scope, so memory does not grow over many requests.
+ */
+public final class TextToImage implements AutoCloseable {
+    /** Classifier-free guidance scale at sampling. */
+    public static final double DEFAULT_GUIDANCE = 3.0;
+    private static final Shape LATENT = new Shape(1, 4, 8, 8);
+
+    private final Model denoiser;
+    private final Model autoencoder;
+    private final Model classifier;
+    private final Tokenizer tokenizer;
+    private final float latentScale;
+    private final double guidance;
+
+    /** A request's computation, as the worker pool receives it. */
+    public record Request(String prompt, long seed, int edgeSteps, int totalSteps, boolean fineTune,
+            TensorChannel.Kind channel, double snrDb) {
+    }
+
+    /** The delivered image, the reference, and the quality of the one against the other. */
+    public record Output(float[] image, float[] reference, double psnrDb, double ssim, int predictedClass,
+            boolean semanticHit) {
+    }
+
+    public TextToImage(Model denoiser, Model autoencoder, Model classifier, Tokenizer tokenizer, double latentScale,
+            double guidance) {
+        this.denoiser = denoiser;
+        this.autoencoder = autoencoder;
+        this.classifier = classifier;
+        this.tokenizer = tokenizer;
+        this.latentScale = (float) latentScale;
+        this.guidance = guidance;
+    }
+
+    /** Loads the three trained components from {@code dir}, verifying their manifests. */
+    public static TextToImage load(Path dir, ModelSizes sizes) {
+        WeightsManifest vae = WeightsManifest.verify(dir, "autoencoder");
+        Model d = Weights.load(dir, "denoiser", sizes.denoiser());
+        Model a = Weights.load(dir, "autoencoder", sizes.autoencoder());
+        Model c = Weights.load(dir, "classifier", sizes.classifier());
+        return new TextToImage(d, a, c, new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()),
+                vae.metrics().get("latentScale"), DEFAULT_GUIDANCE);
+    }
+
+    /** ε_θ over the denoiser block; the "context" arrays are one-hot prompt tokens. */
+    private NoisePredictor predictor(ParameterStore ps) {
+        return (x, ts, tokens) -> denoiser.getBlock().forward(ps,
+                new NDList(x, UNet.timeFeatures(x.getManager(), ts), tokens), false).singletonOrThrow();
+    }
+
+    private NDArray tokens(NDManager m, String prompt) {
+        return TextEncoder.oneHot(m, new int[][] {tokenizer.encode(prompt)}, tokenizer.vocabularySize());
+    }
+
+    /** Computes one request. */
+    public Output run(Request r) {
+        try (NDManager m = denoiser.getNDManager().newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            SplitTransceiver tx = new SplitTransceiver(
+                    new DdimSampler(new NoiseSchedule(), predictor(ps), guidance), r.totalSteps());
+            NDArray cond = tokens(m, r.prompt());
+            NDArray uncond = tokens(m, "");
+            NDArray noise = SplitTransceiver.initialNoise(m, r.seed(), LATENT);
+            NDArray reference = tx.edge(noise, r.totalSteps(), cond, uncond).latent();
+            SplitTransceiver.EdgeLatent sent = tx.edge(noise, r.edgeSteps(), cond, uncond);
+            TensorChannel.Received rx = TensorChannel.transmit(sent.latent().toFloatArray(), r.channel(), r.snrDb(),
+                    r.seed() ^ 0x5DEECE66DL);
+            NDArray received = m.create(rx.values(), LATENT);
+            NDArray clean = r.fineTune()
+                    ? tx.device(received, sent.step(), rx.noiseVariance(), r.edgeSteps(), cond, uncond)
+                    : received;
+            float[] image = decode(m, clean);
+            float[] ref = decode(m, reference);
+            int predicted = classify(m, image);
+            int side = FashionMnist.SIDE;
+            return new Output(image, ref, ImageQuality.psnrDb(ref, image), ImageQuality.ssim(ref, image, side),
+                    predicted, predicted == FashionMnist.PROMPTS.indexOf(r.prompt()));
+        }
+    }
+
+    private float[] decode(NDManager m, NDArray latent) {
+        ParameterStore ps = new ParameterStore(m, false);
+        return ((Autoencoder) autoencoder.getBlock()).decode(ps, latent.div(latentScale)).toFloatArray();
+    }
+
+    private int classify(NDManager m, float[] image) {
+        NDArray x = m.create(image, new Shape(1, 1, FashionMnist.SIDE, FashionMnist.SIDE));
+        NDArray logits = classifier.getBlock().forward(new ParameterStore(m, false), new NDList(x), false).get(0);
+        return (int) logits.argMax(1).getLong();
+    }
+
+    /** The classifier's class-probability vector and features of an image (for Fréchet distances). */
+    public float[] features(float[] image) {
+        try (NDManager m = classifier.getNDManager().newSubManager()) {
+            NDArray x = m.create(image, new Shape(1, 1, FashionMnist.SIDE, FashionMnist.SIDE));
+            return ((Classifier) classifier.getBlock()).forward(new ParameterStore(m, false), new NDList(x), false)
+                    .get(1).toFloatArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Model model : Arrays.asList(denoiser, autoencoder, classifier)) {
+            model.close();
+        }
+    }
+
+    /** The denoiser block, for tests and benchmarks. */
+    public Denoiser denoiserBlock() {
+        return (Denoiser) denoiser.getBlock();
+    }
+}
