@@ -42,20 +42,27 @@ public final class SplitTransceiver {
 
     /** Edge: a of T̂ steps from the request's noise. {@code noise} is (1, C, H, W). */
     public EdgeLatent edge(NDArray noise, int a, NDArray context, NDArray unconditional) {
-        if (a < 0 || a > totalSteps) {
-            throw new IllegalArgumentException("edge steps a must be in [0, " + totalSteps + "], got " + a);
+        return trajectory(noise, a, context, unconditional)[a];
+    }
+
+    /**
+     * The edge's latents after k = 0 … {@code upTo} of the T̂ steps (one run serves every split a ≤ upTo; entry
+     * T̂ is the reference, the clean latent of all T̂ steps).
+     */
+    public EdgeLatent[] trajectory(NDArray noise, int upTo, NDArray context, NDArray unconditional) {
+        if (upTo < 0 || upTo > totalSteps) {
+            throw new IllegalArgumentException("edge steps a must be in [0, " + totalSteps + "], got " + upTo);
         }
         int[] ts = sampler.schedule().ddimTimesteps(totalSteps);
-        if (a == 0) {
-            return new EdgeLatent(noise, ts[0]);
-        }
-        int[] first = java.util.Arrays.copyOf(ts, a);
+        EdgeLatent[] out = new EdgeLatent[upTo + 1];
+        out[0] = new EdgeLatent(noise, ts[0]);
         NDArray x = noise;
-        for (int k = 0; k < a; k++) {
+        for (int k = 0; k < upTo; k++) {
             int to = k + 1 < ts.length ? ts[k + 1] : -1;
-            x = sampler.step(x, new int[] {first[k]}, new int[] {to}, context, unconditional);
+            x = sampler.step(x, new int[] {ts[k]}, new int[] {to}, context, unconditional);
+            out[k + 1] = new EdgeLatent(x, to);
         }
-        return new EdgeLatent(x, a < totalSteps ? ts[a] : -1);
+        return out;
     }
 
     /**
