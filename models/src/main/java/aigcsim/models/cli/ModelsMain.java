@@ -24,7 +24,8 @@ import aigcsim.models.weights.WeightsManifest;
 
 /**
  * {@code aigcsim models train [classifier|autoencoder|denoiser|all]}: trains on Debian's Fashion-MNIST and writes
- * weights with manifests (default {@code models/weights}).
+ * weights with manifests (default {@code models/weights}); {@code aigcsim models eval} measures them
+ * ({@link ModelsEval}).
  */
 public final class ModelsMain {
     private static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser");
@@ -38,9 +39,14 @@ public final class ModelsMain {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("ai.djl.offline", "true");
+        if (args.length >= 1 && args[0].equals("eval")) {
+            ModelsEval.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length < 1 || !args[0].equals("train")) {
             System.err.println("usage: aigcsim models train [classifier|autoencoder|denoiser|all] [--out DIR] "
-                    + "[--epochs N] [--limit N]");
+                    + "[--epochs N] [--limit N]\n       aigcsim models eval [--weights DIR] [--out DIR] "
+                    + "[--samples N] [--table-samples N]");
             System.exit(2);
         }
         String what = args.length > 1 && !args[1].startsWith("--") ? args[1] : "all";

@@ -84,30 +84,77 @@ public final class TextToImage implements AutoCloseable {
         return TextEncoder.oneHot(m, new int[][] {tokenizer.encode(prompt)}, tokenizer.vocabularySize());
     }
 
-    /** Computes one request. */
-    public Output run(Request r) {
+    /** The T̂ + 1 edge latents of a prompt and seed (entry a: after a edge steps; entry T̂: the reference). */
+    public record Trajectory(float[][] latents, int[] steps) {
+    }
+
+    public Trajectory trajectory(String prompt, long seed, int totalSteps) {
         try (NDManager m = denoiser.getNDManager().newSubManager()) {
-            ParameterStore ps = new ParameterStore(m, false);
-            SplitTransceiver tx = new SplitTransceiver(
-                    new DdimSampler(new NoiseSchedule(), predictor(ps), guidance), r.totalSteps());
-            NDArray cond = tokens(m, r.prompt());
-            NDArray uncond = tokens(m, "");
-            NDArray noise = SplitTransceiver.initialNoise(m, r.seed(), LATENT);
-            NDArray reference = tx.edge(noise, r.totalSteps(), cond, uncond).latent();
-            SplitTransceiver.EdgeLatent sent = tx.edge(noise, r.edgeSteps(), cond, uncond);
-            TensorChannel.Received rx = TensorChannel.transmit(sent.latent().toFloatArray(), r.channel(), r.snrDb(),
+            SplitTransceiver tx = transceiver(m, totalSteps);
+            SplitTransceiver.EdgeLatent[] t = tx.trajectory(SplitTransceiver.initialNoise(m, seed, LATENT),
+                    totalSteps, tokens(m, prompt), tokens(m, ""));
+            float[][] latents = new float[t.length][];
+            int[] steps = new int[t.length];
+            for (int k = 0; k < t.length; k++) {
+                latents[k] = t[k].latent().toFloatArray();
+                steps[k] = t[k].step();
+            }
+            return new Trajectory(latents, steps);
+        }
+    }
+
+    /**
+     * The device's side: the latent sent after a edge steps (at diffusion step {@code step}) crosses the channel;
+     * the device fine-tunes (T̂ − a steps from the matched step) or decodes it as is. Returns the image.
+     */
+    public float[] deliver(Request r, float[] sentLatent, int step) {
+        try (NDManager m = denoiser.getNDManager().newSubManager()) {
+            TensorChannel.Received rx = TensorChannel.transmit(sentLatent, r.channel(), r.snrDb(),
                     r.seed() ^ 0x5DEECE66DL);
             NDArray received = m.create(rx.values(), LATENT);
             NDArray clean = r.fineTune()
-                    ? tx.device(received, sent.step(), rx.noiseVariance(), r.edgeSteps(), cond, uncond)
+                    ? transceiver(m, r.totalSteps()).device(received, step, rx.noiseVariance(), r.edgeSteps(),
+                            tokens(m, r.prompt()), tokens(m, ""))
                     : received;
-            float[] image = decode(m, clean);
-            float[] ref = decode(m, reference);
-            int predicted = classify(m, image);
-            int side = FashionMnist.SIDE;
-            return new Output(image, ref, ImageQuality.psnrDb(ref, image), ImageQuality.ssim(ref, image, side),
-                    predicted, predicted == FashionMnist.PROMPTS.indexOf(r.prompt()));
+            return decode(m, clean);
         }
+    }
+
+    /** Decodes a clean latent to an image. */
+    public float[] decode(float[] latent) {
+        try (NDManager m = autoencoder.getNDManager().newSubManager()) {
+            return decode(m, m.create(latent, LATENT));
+        }
+    }
+
+    /** Quality of a delivered image (null: lost, scored as a black image) against the reference. */
+    public Output judge(float[] image, float[] reference, String prompt) {
+        float[] shown = image != null ? image : blank();
+        int predicted;
+        try (NDManager m = classifier.getNDManager().newSubManager()) {
+            predicted = classify(m, shown);
+        }
+        boolean hit = image != null && predicted == FashionMnist.PROMPTS.indexOf(prompt);
+        return new Output(shown, reference, ImageQuality.psnrDb(reference, shown),
+                ImageQuality.ssim(reference, shown, FashionMnist.SIDE), predicted, hit);
+    }
+
+    private static float[] blank() {
+        float[] b = new float[FashionMnist.SIDE * FashionMnist.SIDE];
+        Arrays.fill(b, -1f);
+        return b;
+    }
+
+    /** Computes one request: edge steps, channel, device, quality against the reference. */
+    public Output run(Request r) {
+        Trajectory t = trajectory(r.prompt(), r.seed(), r.totalSteps());
+        float[] image = deliver(r, t.latents()[r.edgeSteps()], t.steps()[r.edgeSteps()]);
+        return judge(image, decode(t.latents()[r.totalSteps()]), r.prompt());
+    }
+
+    private SplitTransceiver transceiver(NDManager m, int totalSteps) {
+        return new SplitTransceiver(new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false)),
+                guidance), totalSteps);
     }
 
     private float[] decode(NDManager m, NDArray latent) {

@@ -14,8 +14,9 @@ import ai.djl.nn.Block;
  * {@link WeightsManifest}); loading verifies the SHA-256 first, so a missing or corrupt file is a clear error.
  */
 public final class Weights {
-    /** The bundled weights, relative to the repository root. */
-    public static final Path BUNDLED_DIR = Path.of("models", "weights");
+    /** The bundled weights: {@code models/weights} under the repository root (system property aigcsim.root). */
+    public static final Path BUNDLED_DIR = Path.of(System.getProperty("aigcsim.root", ".")).resolve("models")
+            .resolve("weights");
 
     private Weights() {
     }

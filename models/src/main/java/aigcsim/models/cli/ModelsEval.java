@@ -1,0 +1,216 @@
+package aigcsim.models.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import ai.djl.Model;
+import aigcsim.models.channel.DigitalImageLink;
+import aigcsim.models.channel.TensorChannel;
+import aigcsim.models.data.FashionMnist;
+import aigcsim.models.nn.Autoencoder;
+import aigcsim.models.nn.Classifier;
+import aigcsim.models.pipeline.TextToImage;
+import aigcsim.models.quality.FrechetDistance;
+import aigcsim.models.training.ModelSizes;
+import aigcsim.models.weights.Weights;
+import aigcsim.models.weights.WeightsManifest;
+
+/**
+ * {@code aigcsim models eval}: measures the bundled models and the seeds' claims. Prints and writes
+ * {@code eval.json}: autoencoder reconstruction PSNR, classifier accuracy, semantic accuracy and Fréchet distance of
+ * 20-step samples, and the table over SNR × a × channel of PSNR, SSIM and semantic accuracy for SemAIGC (fine-tuned
+ * receiver), the plain receiver (a = T̂: Non-fine-tuning AIGC) and Edge AIGC (digital JPEG); plus PNG grids like
+ * seed 001's Fig. 4 (rows SNR, columns framework, one prompt and seed).
+ */
+public final class ModelsEval {
+    static final double[] SNRS_DB = {-6, -3, 0, 3, 6, 9, 12, 15};
+    static final int[] SPLITS = {0, 5, 10, 15, 20};
+    static final int TOTAL_STEPS = 20;
+    /** Channel uses of one image: the analog latent's 256 real values as 128 complex symbols. */
+    static final int CHANNEL_USES = 128;
+
+    private ModelsEval() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("ai.djl.offline", "true");
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!List.of("--weights", "--out", "--samples", "--table-samples").contains(args[i])) {
+                System.err.println("aigcsim models eval: unknown option " + args[i]
+                        + "; options: --weights, --out, --samples, --table-samples");
+                System.exit(2);
+            }
+            o.put(args[i], args[i + 1]);
+        }
+        Path weights = Path.of(o.getOrDefault("--weights", Weights.BUNDLED_DIR.toString()));
+        Path out = Path.of(o.getOrDefault("--out", "results/models-eval"));
+        int samples = Integer.parseInt(o.getOrDefault("--samples", "300"));
+        int tableSamples = Integer.parseInt(o.getOrDefault("--table-samples", "20"));
+        Files.createDirectories(out);
+        Map<String, Object> report = new LinkedHashMap<>();
+        ModelSizes sizes = ModelSizes.BUNDLED;
+        try (TextToImage t2i = TextToImage.load(weights, sizes)) {
+            FashionMnist.Split test = FashionMnist.load(FashionMnist.DEFAULT_DIR, false, 10000);
+            try (Model vae = Weights.load(weights, "autoencoder", sizes.autoencoder());
+                    Model cls = Weights.load(weights, "classifier", sizes.classifier())) {
+                double psnr = ModelsMain.Evaluation.reconstructionPsnr((Autoencoder) vae.getBlock(),
+                        vae.getNDManager(), test);
+                double acc = ModelsMain.Evaluation.accuracy((Classifier) cls.getBlock(), cls.getNDManager(), test);
+                report.put("autoencoderTestPsnrDb", psnr);
+                report.put("classifierTestAccuracy", acc);
+                System.out.printf(Locale.ROOT, "autoencoder test reconstruction PSNR %.2f dB; classifier test "
+                        + "accuracy %.4f%n", psnr, acc);
+            }
+            report.put("samples", samples(t2i, test, samples));
+            List<Map<String, Object>> table = table(t2i, tableSamples, out);
+            report.put("table", table);
+            report.put("weights", Map.of("denoiser", WeightsManifest.verify(weights, "denoiser").sha256()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("aigcsim models eval: " + e.getMessage());
+            System.exit(2);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("eval.json").toFile(),
+                report);
+        System.out.println("wrote " + out.resolve("eval.json"));
+    }
+
+    /** Semantic accuracy and Fréchet distance of n 20-step samples (no channel), prompts cycling over classes. */
+    static Map<String, Object> samples(TextToImage t2i, FashionMnist.Split test, int n) {
+        int hits = 0;
+        float[][] generated = new float[n][];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String prompt = FashionMnist.PROMPTS.get(i % 10);
+            var t = t2i.trajectory(prompt, 1000 + i, TOTAL_STEPS);
+            float[] img = t2i.decode(t.latents()[TOTAL_STEPS]);
+            hits += t2i.judge(img, img, prompt).semanticHit() ? 1 : 0;
+            generated[i] = t2i.features(img);
+        }
+        float[][] real = new float[Math.min(2000, test.size())][];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = t2i.features(test.images()[i]);
+        }
+        double fd = FrechetDistance.of(generated, real);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", n);
+        m.put("semanticAccuracy", hits / (double) n);
+        m.put("frechetDistance", fd);
+        m.put("realImagesForFrechet", real.length);
+        System.out.printf(Locale.ROOT, "%d samples of 20 steps: semantic accuracy %.3f, Fréchet distance %.3f "
+                + "(classifier features, vs %d test images) in %.0f s%n", n, hits / (double) n, fd, real.length,
+                (System.nanoTime() - start) / 1e9);
+        return m;
+    }
+
+    /** The SNR × a × channel table; also writes the Fig. 4-style grids. */
+    static List<Map<String, Object>> table(TextToImage t2i, int n, Path out) throws IOException {
+        // cell key -> sums of psnr, ssim, semantic, lost
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String prompt = FashionMnist.PROMPTS.get(i % 10);
+            long seed = 5000 + i;
+            var t = t2i.trajectory(prompt, seed, TOTAL_STEPS);
+            float[] ref = t2i.decode(t.latents()[TOTAL_STEPS]);
+            List<float[]> gridRows = new ArrayList<>();
+            for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
+                for (double snr : SNRS_DB) {
+                    for (int a : SPLITS) {
+                        for (boolean fine : new boolean[] {true, false}) {
+                            if (!fine && a < TOTAL_STEPS) {
+                                continue; // the plain receiver is the Non-fine-tuning framework (a = T̂)
+                            }
+                            var r = new TextToImage.Request(prompt, seed, a, TOTAL_STEPS, fine, kind, snr);
+                            float[] img = t2i.deliver(r, t.latents()[a], t.steps()[a]);
+                            add(sums, key(fine ? "semaigc" : "non-fine-tuning", kind, snr, a),
+                                    t2i.judge(img, ref, prompt), false);
+                            if (i == 0 && kind == TensorChannel.Kind.AWGN && (a == 10 && fine || !fine)) {
+                                gridRows.add(img);
+                            }
+                        }
+                    }
+                    DigitalImageLink.Delivery d = DigitalImageLink.send(ref, FashionMnist.SIDE, snr, CHANNEL_USES,
+                            kind, seed);
+                    add(sums, key("edge-aigc-digital", kind, snr, TOTAL_STEPS), t2i.judge(d.image(), ref, prompt),
+                            d.lost());
+                    if (i == 0 && kind == TensorChannel.Kind.AWGN) {
+                        gridRows.add(d.lost() ? null : d.image());
+                        gridRows.add(ref);
+                    }
+                }
+            }
+            if (i == 0) {
+                writeGrid(out.resolve("grid-awgn.png"), gridRows, 4);
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        System.out.println("framework          channel   SNR dB   a   PSNR dB   SSIM    semantic  lost");
+        for (var e : sums.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            double[] v = e.getValue();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("framework", k[0]);
+            row.put("transmission", k[0].equals("edge-aigc-digital") ? "digital" : "analog");
+            row.put("channel", k[1]);
+            row.put("snrDb", Double.parseDouble(k[2]));
+            row.put("edgeSteps", Integer.parseInt(k[3]));
+            row.put("psnrDb", v[0] / v[4]);
+            row.put("ssim", v[1] / v[4]);
+            row.put("semanticAccuracy", v[2] / v[4]);
+            row.put("lostRate", v[3] / v[4]);
+            row.put("n", (int) v[4]);
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "%-18s %-9s %6.1f %3s %8.2f %7.3f %8.3f %6.2f%n", k[0], k[1],
+                    Double.parseDouble(k[2]), k[3], v[0] / v[4], v[1] / v[4], v[2] / v[4], v[3] / v[4]);
+        }
+        System.out.printf(Locale.ROOT, "table: %d prompts x seeds, %.0f s%n", n, (System.nanoTime() - start) / 1e9);
+        return rows;
+    }
+
+    private static String key(String framework, TensorChannel.Kind kind, double snr, int a) {
+        return framework + "|" + kind.name().toLowerCase(Locale.ROOT) + "|" + snr + "|" + a;
+    }
+
+    private static void add(Map<String, double[]> sums, String key, TextToImage.Output o, boolean lost) {
+        double[] v = sums.computeIfAbsent(key, k -> new double[5]);
+        v[0] += Math.min(o.psnrDb(), 100);
+        v[1] += o.ssim();
+        v[2] += o.semanticHit() ? 1 : 0;
+        v[3] += lost ? 1 : 0;
+        v[4] += 1;
+    }
+
+    /** Rows of {@code cols} images each (null: lost, drawn black), 32×32 scaled ×3, 2-pixel gaps. */
+    static void writeGrid(Path file, List<float[]> cells, int cols) throws IOException {
+        int scale = 3;
+        int side = FashionMnist.SIDE * scale;
+        int rows = (cells.size() + cols - 1) / cols;
+        BufferedImage img = new BufferedImage(cols * (side + 2), rows * (side + 2), BufferedImage.TYPE_BYTE_GRAY);
+        for (int c = 0; c < cells.size(); c++) {
+            float[] cell = cells.get(c);
+            int ox = (c % cols) * (side + 2);
+            int oy = (c / cols) * (side + 2);
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    float v = cell == null ? -1f : cell[(y / scale) * FashionMnist.SIDE + x / scale];
+                    img.getRaster().setSample(ox + x, oy + y, 0,
+                            (int) Math.round((Math.max(-1, Math.min(1, v)) + 1) * 127.5));
+                }
+            }
+        }
+        ImageIO.write(img, "png", file.toFile());
+    }
+}
