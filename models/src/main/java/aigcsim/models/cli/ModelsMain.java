@@ -39,14 +39,19 @@ public final class ModelsMain {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("ai.djl.offline", "true");
-        if (args.length >= 1 && args[0].equals("eval")) {
-            ModelsEval.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        if (args.length >= 1 && (args[0].equals("eval") || args[0].equals("bench"))) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (args[0].equals("eval")) {
+                ModelsEval.main(rest);
+            } else {
+                ModelsBench.main(rest);
+            }
             return;
         }
         if (args.length < 1 || !args[0].equals("train")) {
             System.err.println("usage: aigcsim models train [classifier|autoencoder|denoiser|all] [--out DIR] "
                     + "[--epochs N] [--limit N]\n       aigcsim models eval [--weights DIR] [--out DIR] "
-                    + "[--samples N] [--table-samples N]");
+                    + "[--samples N] [--table-samples N]\n       aigcsim models bench [--requests N]");
             System.exit(2);
         }
         String what = args.length > 1 && !args[1].startsWith("--") ? args[1] : "all";
