@@ -43,7 +43,8 @@ public final class ModelsBench {
                         + "%.1f GFLOP/s = %.0f %% of the matmul peak%n", b, s * 1e3, s * 1e3 / b,
                         flops * b / s / 1e9, 100 * flops * b / s / 1e9 / peak);
             }
-            var req = new TextToImage.Request("a photo of a sneaker", 7, 10, 20, true, TensorChannel.Kind.AWGN, 3);
+            var req = new TextToImage.Request("a photo of a sneaker", 7, 10, 20, true,
+                    TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, 3);
             t2i.run(req);
             long t0 = System.nanoTime();
             int reps = 5;
@@ -56,7 +57,8 @@ public final class ModelsBench {
             long t1 = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 t2i.run(new TextToImage.Request(FashionMnist.PROMPTS.get(i % 10), i, i % 21, 20, i % 2 == 0,
-                        TensorChannel.Kind.values()[i % 2], -6 + i % 22));
+                        TextToImage.Transmission.values()[i % 3 % 2], TensorChannel.Kind.values()[i % 2],
+                        -6 + i % 22));
                 if ((i + 1) % Math.max(1, requests / 10) == 0) {
                     System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB (%.0f s)%n", i + 1, rssKb() / 1024,
                             (System.nanoTime() - t1) / 1e9);

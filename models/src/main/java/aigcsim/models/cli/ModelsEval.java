@@ -128,23 +128,26 @@ public final class ModelsEval {
             List<float[]> gridRows = new ArrayList<>();
             for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
                 for (double snr : SNRS_DB) {
-                    for (int a : SPLITS) {
-                        for (boolean fine : new boolean[] {true, false}) {
-                            if (!fine && a < TOTAL_STEPS) {
-                                continue; // the plain receiver is the Non-fine-tuning framework (a = T̂)
-                            }
-                            var r = new TextToImage.Request(prompt, seed, a, TOTAL_STEPS, fine, kind, snr);
-                            float[] img = t2i.deliver(r, t.latents()[a], t.steps()[a]);
-                            add(sums, key(fine ? "semaigc" : "non-fine-tuning", kind, snr, a),
-                                    t2i.judge(img, ref, prompt), false);
-                            if (i == 0 && kind == TensorChannel.Kind.AWGN && (a == 10 && fine || !fine)) {
-                                gridRows.add(img);
+                    for (TextToImage.Transmission tr : TextToImage.Transmission.values()) {
+                        for (int a : SPLITS) {
+                            for (boolean fine : new boolean[] {true, false}) {
+                                if (!fine && a < TOTAL_STEPS) {
+                                    continue; // the plain receiver is the Non-fine-tuning framework (a = T̂)
+                                }
+                                var r = new TextToImage.Request(prompt, seed, a, TOTAL_STEPS, fine, tr, kind, snr);
+                                float[] img = t2i.deliver(r, t.latents()[a], t.steps()[a]);
+                                add(sums, key(fine ? "semaigc" : "non-fine-tuning", tr.name(), kind, snr, a),
+                                        t2i.judge(img, ref, prompt), false);
+                                if (i == 0 && kind == TensorChannel.Kind.AWGN && tr == TextToImage.Transmission.ANALOG
+                                        && (a == 10 && fine || !fine)) {
+                                    gridRows.add(img);
+                                }
                             }
                         }
                     }
                     DigitalImageLink.Delivery d = DigitalImageLink.send(ref, FashionMnist.SIDE, snr, CHANNEL_USES,
                             kind, seed);
-                    add(sums, key("edge-aigc-digital", kind, snr, TOTAL_STEPS), t2i.judge(d.image(), ref, prompt),
+                    add(sums, key("edge-aigc", "DIGITAL", kind, snr, TOTAL_STEPS), t2i.judge(d.image(), ref, prompt),
                             d.lost());
                     if (i == 0 && kind == TensorChannel.Kind.AWGN) {
                         gridRows.add(d.lost() ? null : d.image());
@@ -157,31 +160,32 @@ public final class ModelsEval {
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        System.out.println("framework          channel   SNR dB   a   PSNR dB   SSIM    semantic  lost");
+        System.out.println("framework        transmission channel   SNR dB   a   PSNR dB   SSIM    semantic  lost");
         for (var e : sums.entrySet()) {
             String[] k = e.getKey().split("\\|");
             double[] v = e.getValue();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("framework", k[0]);
-            row.put("transmission", k[0].equals("edge-aigc-digital") ? "digital" : "analog");
-            row.put("channel", k[1]);
-            row.put("snrDb", Double.parseDouble(k[2]));
-            row.put("edgeSteps", Integer.parseInt(k[3]));
+            row.put("transmission", k[1]);
+            row.put("channel", k[2]);
+            row.put("snrDb", Double.parseDouble(k[3]));
+            row.put("edgeSteps", Integer.parseInt(k[4]));
             row.put("psnrDb", v[0] / v[4]);
             row.put("ssim", v[1] / v[4]);
             row.put("semanticAccuracy", v[2] / v[4]);
             row.put("lostRate", v[3] / v[4]);
             row.put("n", (int) v[4]);
             rows.add(row);
-            System.out.printf(Locale.ROOT, "%-18s %-9s %6.1f %3s %8.2f %7.3f %8.3f %6.2f%n", k[0], k[1],
-                    Double.parseDouble(k[2]), k[3], v[0] / v[4], v[1] / v[4], v[2] / v[4], v[3] / v[4]);
+            System.out.printf(Locale.ROOT, "%-16s %-12s %-9s %6.1f %3s %8.2f %7.3f %8.3f %6.2f%n", k[0], k[1], k[2],
+                    Double.parseDouble(k[3]), k[4], v[0] / v[4], v[1] / v[4], v[2] / v[4], v[3] / v[4]);
         }
         System.out.printf(Locale.ROOT, "table: %d prompts x seeds, %.0f s%n", n, (System.nanoTime() - start) / 1e9);
         return rows;
     }
 
-    private static String key(String framework, TensorChannel.Kind kind, double snr, int a) {
-        return framework + "|" + kind.name().toLowerCase(Locale.ROOT) + "|" + snr + "|" + a;
+    private static String key(String framework, String transmission, TensorChannel.Kind kind, double snr, int a) {
+        return framework + "|" + transmission.toLowerCase(Locale.ROOT) + "|" + kind.name().toLowerCase(Locale.ROOT)
+                + "|" + snr + "|" + a;
     }
 
     private static void add(Map<String, double[]> sums, String key, TextToImage.Output o, boolean lost) {

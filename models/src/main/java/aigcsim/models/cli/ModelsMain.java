@@ -15,6 +15,9 @@ import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
+import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.JsccCoder;
+import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.quality.ImageQuality;
 import aigcsim.models.training.ModelSizes;
@@ -23,14 +26,14 @@ import aigcsim.models.weights.Weights;
 import aigcsim.models.weights.WeightsManifest;
 
 /**
- * {@code aigcsim models train [classifier|autoencoder|denoiser|all]}: trains on Debian's Fashion-MNIST and writes
+ * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|all]}: trains on Debian's Fashion-MNIST and writes
  * weights with manifests (default {@code models/weights}); {@code aigcsim models eval} measures them
  * ({@link ModelsEval}).
  */
 public final class ModelsMain {
-    private static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser");
+    private static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc");
     private static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3,
-            "denoiser", 8);
+            "denoiser", 8, "jscc", 3);
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
@@ -49,7 +52,7 @@ public final class ModelsMain {
             return;
         }
         if (args.length < 1 || !args[0].equals("train")) {
-            System.err.println("usage: aigcsim models train [classifier|autoencoder|denoiser|all] [--out DIR] "
+            System.err.println("usage: aigcsim models train [classifier|autoencoder|denoiser|jscc|all] [--out DIR] "
                     + "[--epochs N] [--limit N]\n       aigcsim models eval [--weights DIR] [--out DIR] "
                     + "[--samples N] [--table-samples N]\n       aigcsim models bench [--requests N]");
             System.exit(2);
@@ -113,12 +116,8 @@ public final class ModelsMain {
                 }
             }
             case "denoiser" -> {
-                WeightsManifest vaeManifest = WeightsManifest.verify(out, "autoencoder");
-                double scale = vaeManifest.metrics().get("latentScale");
-                float[][] latents;
-                try (Model vae = Weights.load(out, "autoencoder", sizes.autoencoder())) {
-                    latents = Evaluation.latents((Autoencoder) vae.getBlock(), vae.getNDManager(), train, scale);
-                }
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
                 String[] prompts = new String[train.size()];
                 for (int i = 0; i < prompts.length; i++) {
                     prompts[i] = FashionMnist.PROMPTS.get(train.labels()[i]);
@@ -132,10 +131,30 @@ public final class ModelsMain {
                             metrics);
                 }
             }
+            case "jscc" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
+                try (Model m = Model.newInstance(component)) {
+                    Jscc jscc = sizes.jscc();
+                    m.setBlock(jscc);
+                    NoiseSchedule schedule = new NoiseSchedule();
+                    double loss = Training.jscc(m, latents, schedule, TextToImage.TOTAL_STEPS, plan);
+                    metrics.putAll(Evaluation.jsccResidual(jscc, m.getNDManager(), trainingLatents(sizes, out, test,
+                            scale), schedule));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("latentMse", loss),
+                            metrics);
+                }
+            }
             default -> throw new IllegalArgumentException("unknown component " + component);
         }
         System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(component)),
                 metrics);
+    }
+
+    private static float[][] trainingLatents(ModelSizes sizes, Path dir, FashionMnist.Split data, double scale) {
+        try (Model vae = Weights.load(dir, "autoencoder", sizes.autoencoder())) {
+            return Evaluation.latents((Autoencoder) vae.getBlock(), vae.getNDManager(), data, scale);
+        }
     }
 
     /** Evaluations used at the end of training. */
@@ -202,6 +221,49 @@ public final class ModelsMain {
                         out[idx[i]] = java.util.Arrays.copyOfRange(z, i * 256, (i + 1) * 256);
                     }
                 }
+            }
+            return out;
+        }
+
+        /**
+         * The JSCC decoder's residual error variance per value on AWGN at each SNR of {@link TextToImage#JSCC_SNR_GRID_DB}
+         * (held-out latents, uniform split), the σ² the device's step matching uses after JSCC.
+         */
+        static Map<String, Double> jsccResidual(Jscc jscc, NDManager parent, float[][] latents,
+                NoiseSchedule schedule) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            java.util.Random rng = new java.util.Random(5);
+            int[] ts = schedule.ddimTimesteps(TextToImage.TOTAL_STEPS);
+            int n = Math.min(2000, latents.length);
+            for (double snrDb : TextToImage.JSCC_SNR_GRID_DB) {
+                double sum = 0;
+                for (int start = 0; start < n; start += 500) {
+                    int b = Math.min(500, n - start);
+                    try (NDManager m = parent.newSubManager()) {
+                        float[] flat = new float[b * 256];
+                        float[] a = new float[b];
+                        float[] s = new float[b];
+                        for (int i = 0; i < b; i++) {
+                            System.arraycopy(latents[start + i], 0, flat, i * 256, 256);
+                            int split = rng.nextInt(TextToImage.TOTAL_STEPS + 1);
+                            int step = split < TextToImage.TOTAL_STEPS ? ts[split] : -1;
+                            a[i] = (float) Math.sqrt(schedule.alphaBar(step));
+                            s[i] = (float) Math.sqrt(1 - schedule.alphaBar(step));
+                        }
+                        ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(b, 4, 8, 8);
+                        NDArray xt = m.create(flat, shape).mul(m.create(a).reshape(b, 1, 1, 1))
+                                .add(m.randomNormal(shape).mul(m.create(s).reshape(b, 1, 1, 1)));
+                        float[] feat = new float[b];
+                        float[] sigma = new float[b];
+                        java.util.Arrays.fill(feat, JsccCoder.snrFeature(snrDb));
+                        java.util.Arrays.fill(sigma, (float) Math.sqrt(Math.pow(10, -snrDb / 10)));
+                        NDArray rec = jscc.forward(new ParameterStore(m, false), new ai.djl.ndarray.NDList(xt,
+                                m.create(feat).reshape(b, 1), m.create(sigma).reshape(b, 1, 1, 1),
+                                m.randomNormal(shape)), false).singletonOrThrow();
+                        sum += rec.sub(xt).square().mean().getFloat() * b;
+                    }
+                }
+                out.put(TextToImage.residualKey(snrDb), sum / n);
             }
             return out;
         }

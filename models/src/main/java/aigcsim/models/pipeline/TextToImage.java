@@ -18,6 +18,8 @@ import aigcsim.models.diffusion.SplitTransceiver;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Denoiser;
+import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.JsccCoder;
 import aigcsim.models.nn.TextEncoder;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.nn.UNet;
@@ -35,18 +37,27 @@ import aigcsim.models.weights.WeightsManifest;
 public final class TextToImage implements AutoCloseable {
     /** Classifier-free guidance scale at sampling. */
     public static final double DEFAULT_GUIDANCE = 3.0;
+    /** T̂ of seeds 000/001. */
+    public static final int TOTAL_STEPS = 20;
+    /** SNRs at which the JSCC decoder's residual variance is calibrated (dB); interpolated between, held outside. */
+    public static final double[] JSCC_SNR_GRID_DB = {-6, -3, 0, 3, 6, 9, 12, 15};
     private static final Shape LATENT = new Shape(1, 4, 8, 8);
 
     private final Model denoiser;
     private final Model autoencoder;
     private final Model classifier;
+    private final Model jscc;
+    private final double[] jsccResidual;
     private final Tokenizer tokenizer;
     private final float latentScale;
     private final double guidance;
 
+    /** How the latent crosses the channel: as analog values (seeds 000/001) or through the JSCC codec (seed 003). */
+    public enum Transmission { ANALOG, JSCC }
+
     /** A request's computation, as the worker pool receives it. */
     public record Request(String prompt, long seed, int edgeSteps, int totalSteps, boolean fineTune,
-            TensorChannel.Kind channel, double snrDb) {
+            Transmission transmission, TensorChannel.Kind channel, double snrDb) {
     }
 
     /** The delivered image, the reference, and the quality of the one against the other. */
@@ -54,23 +65,40 @@ public final class TextToImage implements AutoCloseable {
             boolean semanticHit) {
     }
 
-    public TextToImage(Model denoiser, Model autoencoder, Model classifier, Tokenizer tokenizer, double latentScale,
-            double guidance) {
+    /**
+     * @param jscc         the JSCC codec, or null (then only analog transmission)
+     * @param jsccResidual its residual variance at each SNR of {@link #JSCC_SNR_GRID_DB}
+     */
+    public TextToImage(Model denoiser, Model autoencoder, Model classifier, Model jscc, double[] jsccResidual,
+            Tokenizer tokenizer, double latentScale, double guidance) {
         this.denoiser = denoiser;
         this.autoencoder = autoencoder;
         this.classifier = classifier;
+        this.jscc = jscc;
+        this.jsccResidual = jsccResidual;
         this.tokenizer = tokenizer;
         this.latentScale = (float) latentScale;
         this.guidance = guidance;
     }
 
-    /** Loads the three trained components from {@code dir}, verifying their manifests. */
+    /** Loads the four trained components from {@code dir}, verifying their manifests. */
     public static TextToImage load(Path dir, ModelSizes sizes) {
         WeightsManifest vae = WeightsManifest.verify(dir, "autoencoder");
+        WeightsManifest codec = WeightsManifest.verify(dir, "jscc");
+        double[] residual = new double[JSCC_SNR_GRID_DB.length];
+        for (int i = 0; i < residual.length; i++) {
+            Double v = codec.metrics().get(residualKey(JSCC_SNR_GRID_DB[i]));
+            if (v == null) {
+                throw new IllegalArgumentException("JSCC manifest in " + dir + " lacks " + residualKey(
+                        JSCC_SNR_GRID_DB[i]));
+            }
+            residual[i] = v;
+        }
         Model d = Weights.load(dir, "denoiser", sizes.denoiser());
         Model a = Weights.load(dir, "autoencoder", sizes.autoencoder());
         Model c = Weights.load(dir, "classifier", sizes.classifier());
-        return new TextToImage(d, a, c, new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()),
+        Model j = Weights.load(dir, "jscc", sizes.jscc());
+        return new TextToImage(d, a, c, j, residual, new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()),
                 vae.metrics().get("latentScale"), DEFAULT_GUIDANCE);
     }
 
@@ -109,15 +137,52 @@ public final class TextToImage implements AutoCloseable {
      */
     public float[] deliver(Request r, float[] sentLatent, int step) {
         try (NDManager m = denoiser.getNDManager().newSubManager()) {
-            TensorChannel.Received rx = TensorChannel.transmit(sentLatent, r.channel(), r.snrDb(),
-                    r.seed() ^ 0x5DEECE66DL);
-            NDArray received = m.create(rx.values(), LATENT);
+            NDArray received;
+            double noiseVariance;
+            long channelSeed = r.seed() ^ 0x5DEECE66DL;
+            if (r.transmission() == Transmission.ANALOG) {
+                TensorChannel.Received rx = TensorChannel.transmit(sentLatent, r.channel(), r.snrDb(), channelSeed);
+                received = m.create(rx.values(), LATENT);
+                noiseVariance = rx.noiseVariance();
+            } else {
+                if (jscc == null) {
+                    throw new IllegalStateException("no JSCC codec loaded");
+                }
+                Jscc codec = (Jscc) jscc.getBlock();
+                ParameterStore ps = new ParameterStore(m, false);
+                NDArray symbols = codec.encode(ps, m.create(sentLatent, LATENT),
+                        m.create(new float[] {JsccCoder.snrFeature(r.snrDb())}, new Shape(1, 1)));
+                TensorChannel.Received rx = TensorChannel.transmit(symbols.toFloatArray(), r.channel(), r.snrDb(),
+                        channelSeed);
+                // the receiver knows the fading gain (perfect CSI): it decodes at the faded SNR
+                double effectiveSnrDb = r.snrDb() + 10 * Math.log10(rx.powerGain());
+                // back to unit-power symbols plus noise, as the decoder saw them in training
+                NDArray y = m.create(rx.values(), LATENT).div(symbols.square().mean().sqrt().add(1e-8f));
+                received = codec.decode(ps, y, m.create(new float[] {JsccCoder.snrFeature(effectiveSnrDb)},
+                        new Shape(1, 1)));
+                noiseVariance = residualVariance(effectiveSnrDb);
+            }
             NDArray clean = r.fineTune()
-                    ? transceiver(m, r.totalSteps()).device(received, step, rx.noiseVariance(), r.edgeSteps(),
+                    ? transceiver(m, r.totalSteps()).device(received, step, noiseVariance, r.edgeSteps(),
                             tokens(m, r.prompt()), tokens(m, ""))
                     : received;
             return decode(m, clean);
         }
+    }
+
+    /** The JSCC decoder's residual variance at an SNR, interpolated on the calibration grid (held at its ends). */
+    double residualVariance(double snrDb) {
+        double[] g = JSCC_SNR_GRID_DB;
+        if (snrDb <= g[0]) {
+            return jsccResidual[0];
+        }
+        for (int i = 1; i < g.length; i++) {
+            if (snrDb <= g[i]) {
+                double f = (snrDb - g[i - 1]) / (g[i] - g[i - 1]);
+                return jsccResidual[i - 1] + f * (jsccResidual[i] - jsccResidual[i - 1]);
+            }
+        }
+        return jsccResidual[g.length - 1];
     }
 
     /** Decodes a clean latent to an image. */
@@ -137,6 +202,11 @@ public final class TextToImage implements AutoCloseable {
         boolean hit = image != null && predicted == FashionMnist.PROMPTS.indexOf(prompt);
         return new Output(shown, reference, ImageQuality.psnrDb(reference, shown),
                 ImageQuality.ssim(reference, shown, FashionMnist.SIDE), predicted, hit);
+    }
+
+    /** The manifest key of the JSCC residual variance at an SNR of the grid. */
+    public static String residualKey(double snrDb) {
+        return "residualVariance@" + (int) snrDb + "dB";
     }
 
     private static float[] blank() {
@@ -179,8 +249,10 @@ public final class TextToImage implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Model model : Arrays.asList(denoiser, autoencoder, classifier)) {
-            model.close();
+        for (Model model : Arrays.asList(denoiser, autoencoder, classifier, jscc)) {
+            if (model != null) {
+                model.close();
+            }
         }
     }
 

@@ -174,4 +174,50 @@ public final class Training {
             });
         }
     }
+
+    /** Lowest and highest training SNR of the JSCC codec, dB (the seeds' range). */
+    public static final double JSCC_SNR_LOW_DB = -6;
+    public static final double JSCC_SNR_HIGH_DB = 15;
+
+    /**
+     * Trains the JSCC codec on what the edge sends: latents after a uniform split a of T̂ DDIM steps
+     * (x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε at the split's step), SNR uniform in [−6, 15] dB, AWGN or Rayleigh (faded
+     * SNR after zero forcing); loss ‖x̂ − x_t‖².
+     */
+    public static double jscc(Model model, float[][] latents, NoiseSchedule schedule, int totalSteps, Plan plan) {
+        Engine.getInstance().setRandomSeed((int) plan.seed());
+        Random rng = new Random(plan.seed() + 2);
+        int[] ts = schedule.ddimTimesteps(totalSteps);
+        Shape latentShape = new Shape(plan.batchSize(), 4, 8, 8);
+        try (Trainer t = trainer(model, latentShape, new Shape(plan.batchSize(), 1),
+                new Shape(plan.batchSize(), 1, 1, 1), latentShape)) {
+            return loop("jscc", t, latents.length, plan, (m, tr, idx) -> {
+                int b = idx.length;
+                float[] flat = new float[b * 256];
+                float[] a = new float[b];
+                float[] s = new float[b];
+                float[] snr = new float[b];
+                float[] sigma = new float[b];
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(latents[idx[i]], 0, flat, i * 256, 256);
+                    int split = rng.nextInt(totalSteps + 1);
+                    int step = split < totalSteps ? ts[split] : -1;
+                    a[i] = (float) Math.sqrt(schedule.alphaBar(step));
+                    s[i] = (float) Math.sqrt(1 - schedule.alphaBar(step));
+                    double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
+                    if (rng.nextBoolean()) { // Rayleigh: |h|² ~ Exp(1)
+                        snrDb += 10 * Math.log10(-Math.log(1 - rng.nextDouble()));
+                    }
+                    snr[i] = aigcsim.models.nn.JsccCoder.snrFeature(snrDb);
+                    sigma[i] = (float) Math.sqrt(Math.pow(10, -snrDb / 10));
+                }
+                NDArray x0 = m.create(flat, latentShape);
+                NDArray xt = x0.mul(m.create(a).reshape(b, 1, 1, 1))
+                        .add(m.randomNormal(latentShape).mul(m.create(s).reshape(b, 1, 1, 1)));
+                NDList out = tr.forward(new NDList(xt, m.create(snr).reshape(b, 1), m.create(sigma).reshape(b, 1, 1, 1),
+                        m.randomNormal(latentShape)));
+                return out.singletonOrThrow().sub(xt).square().mean();
+            });
+        }
+    }
 }

@@ -28,6 +28,7 @@ import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Denoiser;
+import aigcsim.models.nn.Jscc;
 import aigcsim.models.nn.TextEncoder;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.nn.UNet;
@@ -102,6 +103,15 @@ class TinyModelsTest {
             }
         }
         assertTrue(den[1] < 0.9 * den[0], "denoiser ε-loss after 6 epochs " + den[1] + " vs 1 epoch " + den[0]);
+        double[] codec = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try (Model m = Model.newInstance("jscc")) {
+                m.setBlock(TINY.jscc());
+                codec[i] = Training.jscc(m, latents, new NoiseSchedule(), 20, plan(epochs[i]));
+            }
+        }
+        assertTrue(codec[1] < 0.9 * codec[0], "JSCC latent MSE after 6 epochs " + codec[1] + " vs 1 epoch "
+                + codec[0]);
     }
 
     @Test
@@ -180,11 +190,20 @@ class TinyModelsTest {
         Classifier cls = TINY.classifier();
         c.setBlock(cls);
         cls.initialize(c.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-        try (TextToImage t2i = new TextToImage(d, a, c, tok, 1.0, 2.0)) {
+        Model j = Model.newInstance("jscc");
+        Jscc codec = TINY.jscc();
+        j.setBlock(codec);
+        codec.initialize(j.getNDManager(), DataType.FLOAT32, new Shape(1, 4, 8, 8), new Shape(1, 1),
+                new Shape(1, 1, 1, 1), new Shape(1, 4, 8, 8));
+        double[] residual = new double[TextToImage.JSCC_SNR_GRID_DB.length];
+        java.util.Arrays.fill(residual, 0.1);
+        try (TextToImage t2i = new TextToImage(d, a, c, j, residual, tok, 1.0, 2.0)) {
             for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
                 for (int edge : new int[] {0, 10, 20}) {
                     for (boolean fine : new boolean[] {true, false}) {
-                        var req = new TextToImage.Request("a photo of a coat", 42, edge, 20, fine, kind, 3.0);
+                        var req = new TextToImage.Request("a photo of a coat", 42, edge, 20, fine,
+                                edge == 10 ? TextToImage.Transmission.JSCC : TextToImage.Transmission.ANALOG, kind,
+                                3.0);
                         TextToImage.Output out = t2i.run(req);
                         assertEquals(32 * 32, out.image().length);
                         assertTrue(Double.isFinite(out.ssim()) && out.psnrDb() > 0, "finite quality " + out);
@@ -193,7 +212,7 @@ class TinyModelsTest {
                 }
             }
             var clean = t2i.run(new TextToImage.Request("a photo of a coat", 42, 20, 20, false,
-                    TensorChannel.Kind.AWGN, 60.0));
+                    TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, 60.0));
             assertTrue(clean.psnrDb() > 40, "a = T̂ over a 60 dB channel reproduces the reference: "
                     + clean.psnrDb() + " dB");
         }
