@@ -77,6 +77,7 @@ public final class ModelsEval {
             report.put("samples", samples(t2i, test, samples));
             List<Map<String, Object>> table = table(t2i, tableSamples, out);
             report.put("table", table);
+            report.put("claims", claims(table));
             report.put("weights", Map.of("denoiser", WeightsManifest.verify(weights, "denoiser").sha256()));
         } catch (IllegalArgumentException e) {
             System.err.println("aigcsim models eval: " + e.getMessage());
@@ -181,6 +182,37 @@ public final class ModelsEval {
         }
         System.out.printf(Locale.ROOT, "table: %d prompts x seeds, %.0f s%n", n, (System.nanoTime() - start) / 1e9);
         return rows;
+    }
+
+    /** The seeds' claims, as numbers read off the table (mean PSNR over the named cells). */
+    static Map<String, Object> claims(List<Map<String, Object>> table) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        for (String ch : new String[] {"awgn", "rayleigh"}) {
+            double fine = mean(table, "semaigc", "analog", ch, -99, 3, 10, "psnrDb");
+            double nft = mean(table, "non-fine-tuning", "analog", ch, -99, 3, 20, "psnrDb");
+            c.put(ch + ": fine-tuning (a=10) vs Non-fine-tuning PSNR at SNR <= 3 dB", List.of(fine, nft, fine > nft));
+            double hi = mean(table, "semaigc", "analog", ch, 15, 15, 10, "psnrDb");
+            double lo = mean(table, "semaigc", "analog", ch, -6, -6, 10, "psnrDb");
+            double lostHi = mean(table, "edge-aigc", "digital", ch, 15, 15, 20, "lostRate");
+            double lostLo = mean(table, "edge-aigc", "digital", ch, -6, -6, 20, "lostRate");
+            c.put(ch + ": SemAIGC analog PSNR at 15 dB and -6 dB; digital lost rate at 15 dB and -6 dB",
+                    List.of(hi, lo, lostHi, lostLo));
+            double jscc = mean(table, "non-fine-tuning", "jscc", ch, -99, 99, 20, "psnrDb");
+            double analog = mean(table, "non-fine-tuning", "analog", ch, -99, 99, 20, "psnrDb");
+            c.put(ch + ": JSCC vs analog latent PSNR at equal bandwidth (a=T-hat, all SNRs)",
+                    List.of(jscc, analog, jscc > analog));
+        }
+        c.forEach((k, v) -> System.out.println("claim " + k + ": " + v));
+        return c;
+    }
+
+    private static double mean(List<Map<String, Object>> table, String framework, String transmission,
+            String channel, double snrLow, double snrHigh, int a, String field) {
+        return table.stream().filter(r -> r.get("framework").equals(framework)
+                && r.get("transmission").equals(transmission) && r.get("channel").equals(channel)
+                && (double) r.get("snrDb") >= snrLow && (double) r.get("snrDb") <= snrHigh
+                && (int) r.get("edgeSteps") == a).mapToDouble(r -> (double) r.get(field)).average()
+                .orElse(Double.NaN);
     }
 
     private static String key(String framework, String transmission, TensorChannel.Kind kind, double snr, int a) {
