@@ -215,6 +215,35 @@ public final class TextToImage implements AutoCloseable {
         return b;
     }
 
+    /**
+     * One batched DDIM step over requests at different points of their schedules (continuous batching): request i
+     * goes from diffusion step {@code from[i]} to {@code to[i]} under its own prompt. A request's result does not
+     * depend on the batch it runs in (per-sample timesteps and conditions, no batch statistics).
+     */
+    public float[][] step(float[][] latents, int[] from, int[] to, String[] prompts) {
+        int b = latents.length;
+        try (NDManager m = denoiser.getNDManager().newSubManager()) {
+            float[] flat = new float[b * 256];
+            int[][] cond = new int[b][];
+            int[][] uncond = new int[b][];
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(latents[i], 0, flat, i * 256, 256);
+                cond[i] = tokenizer.encode(prompts[i]);
+                uncond[i] = tokenizer.encode("");
+            }
+            DdimSampler ddim = new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false)), guidance);
+            NDArray next = ddim.step(m.create(flat, new Shape(b, 4, 8, 8)), from, to,
+                    TextEncoder.oneHot(m, cond, tokenizer.vocabularySize()),
+                    TextEncoder.oneHot(m, uncond, tokenizer.vocabularySize()));
+            float[] out = next.toFloatArray();
+            float[][] split = new float[b][];
+            for (int i = 0; i < b; i++) {
+                split[i] = Arrays.copyOfRange(out, i * 256, (i + 1) * 256);
+            }
+            return split;
+        }
+    }
+
     /** Computes one request: edge steps, channel, device, quality against the reference. */
     public Output run(Request r) {
         Trajectory t = trajectory(r.prompt(), r.seed(), r.totalSteps());

@@ -29,7 +29,7 @@ import aigcsim.models.nn.UNet;
  */
 public final class Training {
     /** The Adam learning rate of every loop. */
-    public static final float LEARNING_RATE = 1e-3f;
+    public static final float LEARNING_RATE = 5e-4f;
     /** Gradients are clipped element-wise to ±this (the autoencoder diverges without it). */
     public static final float GRADIENT_CLIP = 1f;
     /** KL weight of the autoencoder loss (per element, against the per-element reconstruction MSE). */
@@ -68,6 +68,7 @@ public final class Training {
                     + plan.batchSize());
         }
         double epochLoss = Double.NaN;
+        int skipped = 0;
         long start = System.nanoTime();
         for (int e = 0; e < plan.epochs(); e++) {
             for (int i = n - 1; i > 0; i--) {
@@ -77,26 +78,50 @@ public final class Training {
                 order[j] = tmp;
             }
             double sum = 0;
+            int counted = 0;
             for (int b = 0; b < batches; b++) {
                 int[] idx = java.util.Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
                 try (NDManager m = trainer.getManager().newSubManager()) {
-                    NDArray loss;
+                    float loss;
+                    boolean finite;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
-                        loss = step.loss(m, trainer, idx);
-                        gc.backward(loss);
+                        NDArray l = step.loss(m, trainer, idx);
+                        loss = l.getFloat();
+                        finite = Float.isFinite(loss);
+                        if (finite) {
+                            gc.backward(l);
+                            finite = gradientsFinite(trainer);
+                        }
                     }
-                    trainer.step();
-                    sum += loss.getFloat();
+                    if (finite) {
+                        trainer.step();
+                        sum += loss;
+                        counted++;
+                    } else {
+                        skipped++;
+                    }
                 }
                 if ((b + 1) % Math.max(1, batches / 5) == 0 || b == batches - 1) {
                     plan.progress().accept(String.format(java.util.Locale.ROOT,
-                            "%s epoch %d/%d batch %d/%d loss %.5f (%.0f s)", name, e + 1, plan.epochs(), b + 1,
-                            batches, sum / (b + 1), (System.nanoTime() - start) / 1e9));
+                            "%s epoch %d/%d batch %d/%d loss %.5f (%.0f s)%s", name, e + 1, plan.epochs(), b + 1,
+                            batches, sum / Math.max(1, counted), (System.nanoTime() - start) / 1e9,
+                            skipped > 0 ? ", " + skipped + " non-finite batches skipped" : ""));
                 }
             }
-            epochLoss = sum / batches;
+            epochLoss = sum / Math.max(1, counted);
         }
         return epochLoss;
+    }
+
+    /** Whether every gradient is finite (a batch with a non-finite gradient is skipped, not applied). */
+    private static boolean gradientsFinite(Trainer trainer) {
+        for (var p : trainer.getModel().getBlock().getParameters().values()) {
+            NDArray w = p.getArray();
+            if (w.hasGradient() && !Float.isFinite(w.getGradient().abs().sum().getFloat())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static NDArray images(NDManager m, float[][] images, int[] idx) {

@@ -211,6 +211,20 @@ class TinyModelsTest {
                     }
                 }
             }
+            // continuous batching: three requests at different steps, batched vs one by one
+            float[][] lat = new float[3][];
+            for (int i = 0; i < 3; i++) {
+                lat[i] = t2i.trajectory(FashionMnist.PROMPTS.get(i), 100 + i, 20).latents()[i];
+            }
+            int[] from = {999, 949, 899};
+            int[] to = {949, 899, 849};
+            String[] prompts = {FashionMnist.PROMPTS.get(0), FashionMnist.PROMPTS.get(1), FashionMnist.PROMPTS.get(2)};
+            float[][] batched = t2i.step(lat, from, to, prompts);
+            for (int i = 0; i < 3; i++) {
+                float[] alone = t2i.step(new float[][] {lat[i]}, new int[] {from[i]}, new int[] {to[i]},
+                        new String[] {prompts[i]})[0];
+                assertArrayEquals(alone, batched[i], 1e-5f, "request " + i + " batched vs alone");
+            }
             var clean = t2i.run(new TextToImage.Request("a photo of a coat", 42, 20, 20, false,
                     TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, 60.0));
             assertTrue(clean.psnrDb() > 40, "a = T̂ over a 60 dB channel reproduces the reference: "
