@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,7 +19,8 @@ import ai.djl.util.PairList;
 public final class TextEncoder extends TracedBlock {
     private final int dim;
     private final Block embed;
-    private final Parameter positions;
+    private final int length;
+    private final Block positions;
     private final Block norm1;
     private final Block query;
     private final Block key;
@@ -34,8 +34,10 @@ public final class TextEncoder extends TracedBlock {
     public TextEncoder(int dim, int length) {
         this.dim = dim;
         embed = addChildBlock("embed", Linear.builder().setUnits(dim).optBias(false).build());
-        positions = addParameter(Parameter.builder().setName("positions").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(length, dim)).build());
+        this.length = length;
+        // learned positions as a bias-free linear map of one-hot positions (a raw Parameter here turned NaN under
+        // DJL's Adam after ~190 steps; the linear layer trains cleanly)
+        positions = addChildBlock("positions", Linear.builder().setUnits(dim).optBias(false).build());
         norm1 = addChildBlock("norm1", new TokenNorm());
         query = addChildBlock("query", Layers.linear(dim));
         key = addChildBlock("key", Layers.linear(dim));
@@ -50,8 +52,8 @@ public final class TextEncoder extends TracedBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray oneHot = inputs.singletonOrThrow();
-        NDArray x = call(embed, ps, oneHot, training)
-                .add(ps.getValue(positions, oneHot.getDevice(), training).expandDims(0));
+        NDArray eye = oneHot.getManager().eye(length);
+        NDArray x = call(embed, ps, oneHot, training).add(call(positions, ps, eye, training).expandDims(0));
         long b = x.getShape().get(0);
         long l = x.getShape().get(1);
         long d = dim / HEADS;

@@ -13,8 +13,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.TextEncoder;
@@ -44,9 +42,9 @@ public final class Training {
     public record Plan(int epochs, int batchSize, long seed, Consumer<String> progress) {
     }
 
+    /** A trainer for forward passes and gradients; updates are done by {@link Adam}, not the trainer. */
     private static Trainer trainer(Model model, Shape... inputShapes) {
-        Trainer t = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(
-                Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).optClipGrad(GRADIENT_CLIP).build()));
+        Trainer t = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()));
         t.initialize(inputShapes);
         return t;
     }
@@ -69,6 +67,7 @@ public final class Training {
         }
         double epochLoss = Double.NaN;
         int skipped = 0;
+        Adam adam = new Adam(trainer.getManager(), LEARNING_RATE, GRADIENT_CLIP);
         long start = System.nanoTime();
         for (int e = 0; e < plan.epochs(); e++) {
             for (int i = n - 1; i > 0; i--) {
@@ -94,7 +93,7 @@ public final class Training {
                         }
                     }
                     if (finite) {
-                        trainer.step();
+                        adam.step(trainer.getModel().getBlock());
                         sum += loss;
                         counted++;
                     } else {
