@@ -168,7 +168,7 @@ public final class ModelsMain {
                 int[] idx = range(start, Math.min(test.size(), start + 500));
                 try (NDManager m = parent.newSubManager()) {
                     NDArray logits = cls.forward(new ParameterStore(m, false),
-                            new ai.djl.ndarray.NDList(batch(m, test.images(), idx)), false).get(0);
+                            new ai.djl.ndarray.NDList(Training.images(m, test.images(), idx)), false).get(0);
                     long[] pred = logits.argMax(1).toLongArray();
                     for (int i = 0; i < idx.length; i++) {
                         correct += pred[i] == test.labels()[idx[i]] ? 1 : 0;
@@ -184,7 +184,7 @@ public final class ModelsMain {
                 int[] idx = range(start, Math.min(test.size(), start + 500));
                 try (NDManager m = parent.newSubManager()) {
                     ParameterStore ps = new ParameterStore(m, false);
-                    float[] rec = vae.decode(ps, vae.encode(ps, batch(m, test.images(), idx))).toFloatArray();
+                    float[] rec = vae.decode(ps, vae.encode(ps, Training.images(m, test.images(), idx))).toFloatArray();
                     int px = FashionMnist.SIDE * FashionMnist.SIDE;
                     for (int i = 0; i < idx.length; i++) {
                         sum += ImageQuality.psnrDb(test.images()[idx[i]],
@@ -215,7 +215,7 @@ public final class ModelsMain {
             for (int start = 0; start < data.size(); start += 500) {
                 int[] idx = range(start, Math.min(data.size(), start + 500));
                 try (NDManager m = parent.newSubManager()) {
-                    float[] z = vae.encode(new ParameterStore(m, false), batch(m, data.images(), idx))
+                    float[] z = vae.encode(new ParameterStore(m, false), Training.images(m, data.images(), idx))
                             .mul((float) scale).toFloatArray();
                     for (int i = 0; i < idx.length; i++) {
                         out[idx[i]] = java.util.Arrays.copyOfRange(z, i * 256, (i + 1) * 256);
@@ -266,15 +266,6 @@ public final class ModelsMain {
                 out.put(TextToImage.residualKey(snrDb), sum / n);
             }
             return out;
-        }
-
-        private static NDArray batch(NDManager m, float[][] images, int[] idx) {
-            int side = FashionMnist.SIDE;
-            float[] flat = new float[idx.length * side * side];
-            for (int i = 0; i < idx.length; i++) {
-                System.arraycopy(images[idx[i]], 0, flat, i * side * side, side * side);
-            }
-            return m.create(flat, new ai.djl.ndarray.types.Shape(idx.length, 1, side, side));
         }
 
         private static int[] range(int from, int to) {

@@ -123,7 +123,8 @@ public final class Training {
         return true;
     }
 
-    static NDArray images(NDManager m, float[][] images, int[] idx) {
+    /** A batch (B, 1, 32, 32) of the images at the given indices. */
+    public static NDArray images(NDManager m, float[][] images, int[] idx) {
         int side = FashionMnist.SIDE;
         float[] flat = new float[idx.length * side * side];
         for (int i = 0; i < idx.length; i++) {
