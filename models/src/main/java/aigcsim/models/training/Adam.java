@@ -41,16 +41,21 @@ final class Adam {
                 continue;
             }
             try (NDManager scope = manager.newSubManager()) {
+                // every temporary lives in the scope; the moments and the weight are updated in place
                 NDArray grad = w.getGradient();
+                grad.attach(scope);
                 NDArray g = grad.clip(-clip, clip);
-                g.attach(scope);
                 grad.muli(0); // PyTorch accumulates gradients: clear them for the next batch
                 NDArray[] mv = state.computeIfAbsent(p.getId(), id -> new NDArray[] {
                     manager.zeros(w.getShape()), manager.zeros(w.getShape())});
                 mv[0].muli(BETA1).addi(g.mul(1 - BETA1));
                 mv[1].muli(BETA2).addi(g.square().mul(1 - BETA2));
-                NDArray update = mv[0].div(c1).div(mv[1].div(c2).sqrt().add(EPS)).mul(learningRate);
-                w.subi(update);
+                NDArray mHat = mv[0].duplicate();
+                mHat.attach(scope);
+                NDArray vHat = mv[1].duplicate();
+                vHat.attach(scope);
+                vHat.divi(c2).powi(0.5).addi(EPS);
+                w.subi(mHat.divi(c1).divi(vHat).muli(learningRate));
             }
         }
     }

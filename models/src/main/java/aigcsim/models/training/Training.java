@@ -114,10 +114,16 @@ public final class Training {
 
     /** Whether every gradient is finite (a batch with a non-finite gradient is skipped, not applied). */
     private static boolean gradientsFinite(Trainer trainer) {
-        for (var p : trainer.getModel().getBlock().getParameters().values()) {
-            NDArray w = p.getArray();
-            if (w.hasGradient() && !Float.isFinite(w.getGradient().abs().sum().getFloat())) {
-                return false;
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            for (var p : trainer.getModel().getBlock().getParameters().values()) {
+                NDArray w = p.getArray();
+                if (w.hasGradient()) {
+                    NDArray g = w.getGradient();
+                    g.attach(scope); // the handle and every temporary die with the scope
+                    if (!Float.isFinite(g.abs().sum().getFloat())) {
+                        return false;
+                    }
+                }
             }
         }
         return true;
