@@ -99,7 +99,6 @@ public final class Downlink {
                 f.remainingBits -= f.rateBps() * dt;
                 f.shareIntegral += f.bandwidthHz * dt;
                 f.snrDbIntegral += f.snrDb * dt;
-                f.lastUpdateS = now;
             }
         }
         lastUpdateS = now;

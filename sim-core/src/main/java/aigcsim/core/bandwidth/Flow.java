@@ -23,7 +23,6 @@ public final class Flow {
     boolean inOutage;
     double shareIntegral;
     double snrDbIntegral;
-    double lastUpdateS;
 
     Flow(long id, int userId, double bits, double meanSnrDb, double snrDb, DoubleUnaryOperator spectralEfficiency,
             double startS) {
@@ -35,7 +34,6 @@ public final class Flow {
         this.snrDb = snrDb;
         this.spectralEfficiency = spectralEfficiency;
         this.startS = startS;
-        this.lastUpdateS = startS;
     }
 
     public long id() {
