@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -30,6 +31,23 @@ final class Adam {
         this.clip = clip;
     }
 
+    /** Zeroes every gradient of the block (also NaN and infinite ones, which multiplying by 0 would keep). */
+    static void clearGradients(Block block) {
+        for (Parameter p : block.getParameters().values()) {
+            NDArray w = p.getArray();
+            if (w.hasGradient()) {
+                try (NDArray grad = w.getGradient()) {
+                    clear(grad);
+                }
+            }
+        }
+    }
+
+    /** PyTorch accumulates gradients: they are cleared in place before the next batch. */
+    private static void clear(NDArray grad) {
+        grad.set(new NDIndex("..."), 0);
+    }
+
     /** One update of every parameter of the block that has a gradient, clearing the gradients. */
     void step(Block block) {
         t++;
@@ -45,7 +63,7 @@ final class Adam {
                 NDArray grad = w.getGradient();
                 grad.attach(scope);
                 NDArray g = grad.clip(-clip, clip);
-                grad.muli(0); // PyTorch accumulates gradients: clear them for the next batch
+                clear(grad);
                 NDArray[] mv = state.computeIfAbsent(p.getId(), id -> new NDArray[] {
                     manager.zeros(w.getShape()), manager.zeros(w.getShape())});
                 mv[0].muli(BETA1).addi(g.mul(1 - BETA1));

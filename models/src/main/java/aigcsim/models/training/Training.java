@@ -34,6 +34,8 @@ public final class Training {
     public static final float KL_WEIGHT = 1e-3f;
     /** Probability of training the denoiser on the empty prompt (classifier-free guidance). */
     public static final double CONDITION_DROP = 0.1;
+    /** How many skipped batches are reported one by one (later ones are only counted). */
+    private static final int REPORTED_SKIPS = 5;
 
     private Training() {
     }
@@ -82,22 +84,30 @@ public final class Training {
                 int[] idx = java.util.Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
                 try (NDManager m = trainer.getManager().newSubManager()) {
                     float loss;
-                    boolean finite;
+                    String nonFinite = null;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDArray l = step.loss(m, trainer, idx);
                         loss = l.getFloat();
-                        finite = Float.isFinite(loss);
-                        if (finite) {
+                        if (!Float.isFinite(loss)) {
+                            nonFinite = "loss";
+                        } else {
                             gc.backward(l);
-                            finite = gradientsFinite(trainer);
+                            nonFinite = nonFiniteGradient(trainer);
                         }
                     }
-                    if (finite) {
+                    if (nonFinite == null) {
                         adam.step(trainer.getModel().getBlock());
                         sum += loss;
                         counted++;
                     } else {
-                        skipped++;
+                        // a skipped batch must not leave its gradients behind: PyTorch accumulates them, and one
+                        // NaN left in place would poison every later batch
+                        Adam.clearGradients(trainer.getModel().getBlock());
+                        if (skipped++ < REPORTED_SKIPS) {
+                            plan.progress().accept(String.format(java.util.Locale.ROOT,
+                                    "%s epoch %d batch %d: non-finite %s, batch skipped", name, e + 1, b + 1,
+                                    nonFinite));
+                        }
                     }
                 }
                 if ((b + 1) % Math.max(1, batches / 5) == 0 || b == batches - 1) {
@@ -112,21 +122,24 @@ public final class Training {
         return epochLoss;
     }
 
-    /** Whether every gradient is finite (a batch with a non-finite gradient is skipped, not applied). */
-    private static boolean gradientsFinite(Trainer trainer) {
+    /**
+     * The name of the first parameter whose gradient is not finite ("gradient of &lt;name&gt;"), or null when all are
+     * finite (a batch with a non-finite gradient is skipped, not applied).
+     */
+    private static String nonFiniteGradient(Trainer trainer) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            for (var p : trainer.getModel().getBlock().getParameters().values()) {
-                NDArray w = p.getArray();
+            for (var p : trainer.getModel().getBlock().getParameters()) {
+                NDArray w = p.getValue().getArray();
                 if (w.hasGradient()) {
                     NDArray g = w.getGradient();
                     g.attach(scope); // the handle and every temporary die with the scope
                     if (!Float.isFinite(g.abs().sum().getFloat())) {
-                        return false;
+                        return "gradient of " + p.getKey();
                     }
                 }
             }
         }
-        return true;
+        return null;
     }
 
     /** A batch (B, 1, 32, 32) of the images at the given indices. */
@@ -237,7 +250,7 @@ public final class Training {
                     s[i] = (float) Math.sqrt(1 - schedule.alphaBar(step));
                     double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
                     if (rng.nextBoolean()) { // Rayleigh: |h|² ~ Exp(1)
-                        snrDb += 10 * Math.log10(-Math.log(1 - rng.nextDouble()));
+                        snrDb += 10 * Math.log10(Math.max(1e-12, -Math.log(1 - rng.nextDouble())));
                     }
                     snr[i] = aigcsim.models.nn.JsccCoder.snrFeature(snrDb);
                     sigma[i] = (float) Math.sqrt(Math.pow(10, -snrDb / 10));
