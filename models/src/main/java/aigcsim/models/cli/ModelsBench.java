@@ -57,7 +57,7 @@ public final class ModelsBench {
             long t1 = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 t2i.run(new TextToImage.Request(FashionMnist.PROMPTS.get(i % 10), i, i % 21, 20, i % 2 == 0,
-                        TextToImage.Transmission.values()[i % 3 % 2], TensorChannel.Kind.values()[i % 2],
+                        TextToImage.Transmission.values()[i % 4], TensorChannel.Kind.values()[i % 2],
                         -6 + i % 22));
                 if ((i + 1) % Math.max(1, requests / 10) == 0) {
                     System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB (%.0f s)%n", i + 1, rssKb() / 1024,

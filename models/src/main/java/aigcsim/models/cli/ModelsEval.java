@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ai.djl.Model;
-import aigcsim.models.channel.DigitalImageLink;
 import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.nn.Autoencoder;
@@ -38,8 +37,9 @@ public final class ModelsEval {
     static final double[] SNRS_DB = {-6, -3, 0, 3, 6, 9, 12, 15};
     static final int[] SPLITS = {0, 5, 10, 15, 20};
     static final int TOTAL_STEPS = 20;
-    /** Channel uses of one image: the analog latent's 256 real values as 128 complex symbols. */
-    static final int CHANNEL_USES = 128;
+    /** The transmissions of a latent the table compares (the digital link is Edge AIGC's row). */
+    private static final List<TextToImage.Transmission> LATENT_TRANSMISSIONS = List.of(
+            TextToImage.Transmission.ANALOG, TextToImage.Transmission.JSCC);
 
     private ModelsEval() {
     }
@@ -129,7 +129,7 @@ public final class ModelsEval {
             List<float[]> gridRows = new ArrayList<>();
             for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
                 for (double snr : SNRS_DB) {
-                    for (TextToImage.Transmission tr : TextToImage.Transmission.values()) {
+                    for (TextToImage.Transmission tr : LATENT_TRANSMISSIONS) {
                         for (int a : SPLITS) {
                             for (boolean fine : new boolean[] {true, false}) {
                                 if (!fine && a < TOTAL_STEPS) {
@@ -146,12 +146,11 @@ public final class ModelsEval {
                             }
                         }
                     }
-                    DigitalImageLink.Delivery d = DigitalImageLink.send(ref, FashionMnist.SIDE, snr, CHANNEL_USES,
-                            kind, seed);
-                    add(sums, key("edge-aigc", "DIGITAL", kind, snr, TOTAL_STEPS), t2i.judge(d.image(), ref, prompt),
-                            d.lost());
+                    var digital = t2i.finish(new TextToImage.Request(prompt, seed, TOTAL_STEPS, TOTAL_STEPS, false,
+                            TextToImage.Transmission.DIGITAL, kind, snr), null, t.latents()[TOTAL_STEPS]);
+                    add(sums, key("edge-aigc", "DIGITAL", kind, snr, TOTAL_STEPS), digital, digital.lost());
                     if (i == 0 && kind == TensorChannel.Kind.AWGN) {
-                        gridRows.add(d.lost() ? null : d.image());
+                        gridRows.add(digital.lost() ? null : digital.image());
                         gridRows.add(ref);
                     }
                 }

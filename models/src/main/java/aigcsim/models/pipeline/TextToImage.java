@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import aigcsim.models.channel.DigitalImageLink;
 import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.DdimSampler;
@@ -52,17 +53,30 @@ public final class TextToImage implements AutoCloseable {
     private final float latentScale;
     private final double guidance;
 
-    /** How the latent crosses the channel: as analog values (seeds 000/001) or through the JSCC codec (seed 003). */
-    public enum Transmission { ANALOG, JSCC }
+    /**
+     * Complex channel uses per image: the analog latent's bandwidth (4×8×8 = 256 real values = 128 complex symbols);
+     * the JSCC codec and the digital link get the same, so the comparisons are at equal bandwidth.
+     */
+    public static final int CHANNEL_USES = 128;
+    private static final long CHANNEL_SEED_MIX = 0x5DEECE66DL;
+
+    /**
+     * What crosses the channel: the analog latent (seeds 000/001), the latent through the JSCC codec (seed 003), the
+     * decoded image over the digital JPEG link (Edge AIGC), or nothing (Local AIGC: the device generates alone).
+     */
+    public enum Transmission { ANALOG, JSCC, DIGITAL, NONE }
 
     /** A request's computation, as the worker pool receives it. */
     public record Request(String prompt, long seed, int edgeSteps, int totalSteps, boolean fineTune,
             Transmission transmission, TensorChannel.Kind channel, double snrDb) {
     }
 
-    /** The delivered image, the reference, and the quality of the one against the other. */
+    /**
+     * The delivered image (a black image when it was lost), the reference, and the quality of the one against the
+     * other; {@code lost}: nothing usable arrived (the digital link's cliff).
+     */
     public record Output(float[] image, float[] reference, double psnrDb, double ssim, int predictedClass,
-            boolean semanticHit) {
+            boolean semanticHit, boolean lost) {
     }
 
     /**
@@ -102,6 +116,54 @@ public final class TextToImage implements AutoCloseable {
                 vae.metrics().get("latentScale"), DEFAULT_GUIDANCE);
     }
 
+    /** The components {@link #load} reads, in the order their weights make up the {@link #version}. */
+    public static final java.util.List<String> COMPONENTS = java.util.List.of("denoiser", "autoencoder", "classifier",
+            "jscc");
+
+    /**
+     * The version of the trained weights in {@code dir}: the first 16 hex digits of the SHA-256 over the four
+     * components' weight-file hashes (as their manifests record them), so results computed with other weights never
+     * mix (the worker pool's cache key).
+     */
+    public static String version(Path dir) {
+        StringBuilder all = new StringBuilder();
+        for (String c : COMPONENTS) {
+            all.append(c).append(WeightsManifest.verify(dir, c).sha256());
+        }
+        return WeightsManifest.sha256(all.toString()).substring(0, 16);
+    }
+
+    /**
+     * An instance with freshly initialized, untrained networks of the given sizes (seeded): for tests and
+     * benchmarks of the machinery around the models, where the image quality does not matter. Synchronized: the
+     * engine seed is global, so concurrent callers would interleave their draws and get different weights.
+     */
+    public static synchronized TextToImage initialized(ModelSizes sizes, long seed) {
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        Tokenizer tok = new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength());
+        Model d = Model.newInstance("denoiser");
+        Denoiser den = sizes.denoiser();
+        d.setBlock(den);
+        den.initialize(d.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 4, 8, 8),
+                new Shape(1, UNet.TIME_FEATURES), new Shape(1, sizes.promptLength(), tok.vocabularySize()));
+        Model a = Model.newInstance("autoencoder");
+        Autoencoder vae = sizes.autoencoder();
+        a.setBlock(vae);
+        vae.initialize(a.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, 32, 32));
+        Model c = Model.newInstance("classifier");
+        Classifier cls = sizes.classifier();
+        c.setBlock(cls);
+        cls.initialize(c.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, 32, 32));
+        Model j = Model.newInstance("jscc");
+        Jscc codec = sizes.jscc();
+        j.setBlock(codec);
+        codec.initialize(j.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 4, 8, 8),
+                new Shape(1, 1), new Shape(1, 1, 1, 1), new Shape(1, 4, 8, 8));
+        double[] residual = new double[JSCC_SNR_GRID_DB.length];
+        Arrays.fill(residual, 0.1);
+        return new TextToImage(d, a, c, j, residual, tok, 1.0, DEFAULT_GUIDANCE);
+    }
+
     /** ε_θ over the denoiser block; the "context" arrays are one-hot prompt tokens. */
     private NoisePredictor predictor(ParameterStore ps) {
         return (x, ts, tokens) -> denoiser.getBlock().forward(ps,
@@ -139,7 +201,10 @@ public final class TextToImage implements AutoCloseable {
         try (NDManager m = denoiser.getNDManager().newSubManager()) {
             NDArray received;
             double noiseVariance;
-            long channelSeed = r.seed() ^ 0x5DEECE66DL;
+            long channelSeed = r.seed() ^ CHANNEL_SEED_MIX;
+            if (r.transmission() != Transmission.ANALOG && r.transmission() != Transmission.JSCC) {
+                throw new IllegalArgumentException("deliver sends a latent (ANALOG or JSCC), got " + r.transmission());
+            }
             if (r.transmission() == Transmission.ANALOG) {
                 TensorChannel.Received rx = TensorChannel.transmit(sentLatent, r.channel(), r.snrDb(), channelSeed);
                 received = m.create(rx.values(), LATENT);
@@ -201,7 +266,7 @@ public final class TextToImage implements AutoCloseable {
         }
         boolean hit = image != null && predicted == FashionMnist.PROMPTS.indexOf(prompt);
         return new Output(shown, reference, ImageQuality.psnrDb(reference, shown),
-                ImageQuality.ssim(reference, shown, FashionMnist.SIDE), predicted, hit);
+                ImageQuality.ssim(reference, shown, FashionMnist.SIDE), predicted, hit, image == null);
     }
 
     /** The manifest key of the JSCC residual variance at an SNR of the grid. */
@@ -247,8 +312,42 @@ public final class TextToImage implements AutoCloseable {
     /** Computes one request: edge steps, channel, device, quality against the reference. */
     public Output run(Request r) {
         Trajectory t = trajectory(r.prompt(), r.seed(), r.totalSteps());
-        float[] image = deliver(r, t.latents()[r.edgeSteps()], t.steps()[r.edgeSteps()]);
-        return judge(image, decode(t.latents()[r.totalSteps()]), r.prompt());
+        return finish(r, t.latents()[r.edgeSteps()], t.latents()[r.totalSteps()]);
+    }
+
+    /** x_T of a request: its initial latent noise, from the seed alone (entry 0 of its trajectory). */
+    public float[] initialLatent(long seed) {
+        try (NDManager m = denoiser.getNDManager().newSubManager()) {
+            return SplitTransceiver.initialNoise(m, seed, LATENT).toFloatArray();
+        }
+    }
+
+    /**
+     * The diffusion step of each of the T̂ + 1 trajectory entries: entry k (after k edge steps) is at step
+     * {@code timesteps[k]}; the last, −1, is the clean latent. Edge step k goes from entry k to entry k + 1.
+     */
+    public static int[] timesteps(int totalSteps) {
+        int[] ddim = new NoiseSchedule().ddimTimesteps(totalSteps);
+        int[] entries = Arrays.copyOf(ddim, totalSteps + 1);
+        entries[totalSteps] = -1;
+        return entries;
+    }
+
+    /**
+     * Everything after the edge's diffusion steps: the reference is the decoded clean latent of all T̂ steps; the
+     * latent after a steps ({@code sentLatent}) crosses the channel and the device finishes it (ANALOG, JSCC), or the
+     * edge's image crosses the digital link (DIGITAL), or the device's own image is the reference (NONE). Returns the
+     * delivered image's quality.
+     */
+    public Output finish(Request r, float[] sentLatent, float[] cleanLatent) {
+        float[] reference = decode(cleanLatent);
+        float[] image = switch (r.transmission()) {
+            case ANALOG, JSCC -> deliver(r, sentLatent, timesteps(r.totalSteps())[r.edgeSteps()]);
+            case DIGITAL -> DigitalImageLink.send(reference, FashionMnist.SIDE, r.snrDb(), CHANNEL_USES,
+                    r.channel(), r.seed() ^ CHANNEL_SEED_MIX).image();
+            case NONE -> reference;
+        };
+        return judge(image, reference, r.prompt());
     }
 
     private SplitTransceiver transceiver(NDManager m, int totalSteps) {

@@ -175,29 +175,7 @@ class TinyModelsTest {
 
     @Test
     void theSplitPipelineRunsEndToEndOnTinyModels() {
-        Engine.getInstance().setRandomSeed(11);
-        Tokenizer tok = new Tokenizer(FashionMnist.PROMPTS, 8);
-        Model d = Model.newInstance("denoiser");
-        Model a = Model.newInstance("autoencoder");
-        Model c = Model.newInstance("classifier");
-        Denoiser den = TINY.denoiser();
-        d.setBlock(den);
-        den.initialize(d.getNDManager(), DataType.FLOAT32, new Shape(1, 4, 8, 8), new Shape(1, UNet.TIME_FEATURES),
-                new Shape(1, 8, tok.vocabularySize()));
-        Autoencoder vae = TINY.autoencoder();
-        a.setBlock(vae);
-        vae.initialize(a.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-        Classifier cls = TINY.classifier();
-        c.setBlock(cls);
-        cls.initialize(c.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-        Model j = Model.newInstance("jscc");
-        Jscc codec = TINY.jscc();
-        j.setBlock(codec);
-        codec.initialize(j.getNDManager(), DataType.FLOAT32, new Shape(1, 4, 8, 8), new Shape(1, 1),
-                new Shape(1, 1, 1, 1), new Shape(1, 4, 8, 8));
-        double[] residual = new double[TextToImage.JSCC_SNR_GRID_DB.length];
-        java.util.Arrays.fill(residual, 0.1);
-        try (TextToImage t2i = new TextToImage(d, a, c, j, residual, tok, 1.0, 2.0)) {
+        try (TextToImage t2i = TextToImage.initialized(TINY, 11)) {
             for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
                 for (int edge : new int[] {0, 10, 20}) {
                     for (boolean fine : new boolean[] {true, false}) {
