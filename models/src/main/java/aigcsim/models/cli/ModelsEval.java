@@ -48,9 +48,9 @@ public final class ModelsEval {
         System.setProperty("ai.djl.offline", "true");
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!List.of("--weights", "--out", "--samples", "--table-samples").contains(args[i])) {
+            if (!List.of("--weights", "--out", "--samples", "--table-samples", "--guidance").contains(args[i])) {
                 System.err.println("aigcsim models eval: unknown option " + args[i]
-                        + "; options: --weights, --out, --samples, --table-samples");
+                        + "; options: --weights, --out, --samples, --table-samples, --guidance");
                 System.exit(2);
             }
             o.put(args[i], args[i + 1]);
@@ -62,7 +62,9 @@ public final class ModelsEval {
         Files.createDirectories(out);
         Map<String, Object> report = new LinkedHashMap<>();
         ModelSizes sizes = ModelSizes.BUNDLED;
-        try (TextToImage t2i = TextToImage.load(weights, sizes)) {
+        double guidance = Double.parseDouble(o.getOrDefault("--guidance", "" + TextToImage.DEFAULT_GUIDANCE));
+        report.put("guidance", guidance);
+        try (TextToImage t2i = TextToImage.load(weights, sizes, guidance)) {
             FashionMnist.Split test = FashionMnist.load(FashionMnist.DEFAULT_DIR, false, 10000);
             try (Model vae = Weights.load(weights, "autoencoder", sizes.autoencoder());
                     Model cls = Weights.load(weights, "classifier", sizes.classifier())) {

@@ -54,7 +54,7 @@ public final class ModelsMain {
         if (args.length < 1 || !args[0].equals("train")) {
             System.err.println("usage: aigcsim models train [classifier|autoencoder|denoiser|jscc|all] [--out DIR] "
                     + "[--epochs N] [--limit N]\n       aigcsim models eval [--weights DIR] [--out DIR] "
-                    + "[--samples N] [--table-samples N]\n       aigcsim models bench [--requests N]");
+                    + "[--samples N] [--table-samples N] [--guidance G]\n       aigcsim models bench [--requests N]");
             System.exit(2);
         }
         String what = args.length > 1 && !args[1].startsWith("--") ? args[1] : "all";

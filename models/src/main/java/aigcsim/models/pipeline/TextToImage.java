@@ -95,8 +95,13 @@ public final class TextToImage implements AutoCloseable {
         this.guidance = guidance;
     }
 
-    /** Loads the four trained components from {@code dir}, verifying their manifests. */
+    /** Loads the four trained components from {@code dir}, verifying their manifests; default guidance. */
     public static TextToImage load(Path dir, ModelSizes sizes) {
+        return load(dir, sizes, DEFAULT_GUIDANCE);
+    }
+
+    /** Loads the four trained components from {@code dir} with a classifier-free guidance scale. */
+    public static TextToImage load(Path dir, ModelSizes sizes, double guidance) {
         WeightsManifest vae = WeightsManifest.verify(dir, "autoencoder");
         WeightsManifest codec = WeightsManifest.verify(dir, "jscc");
         double[] residual = new double[JSCC_SNR_GRID_DB.length];
@@ -113,7 +118,7 @@ public final class TextToImage implements AutoCloseable {
         Model c = Weights.load(dir, "classifier", sizes.classifier());
         Model j = Weights.load(dir, "jscc", sizes.jscc());
         return new TextToImage(d, a, c, j, residual, new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()),
-                vae.metrics().get("latentScale"), DEFAULT_GUIDANCE);
+                vae.metrics().get("latentScale"), guidance);
     }
 
     /** The components {@link #load} reads, in the order their weights make up the {@link #version}. */

@@ -28,6 +28,9 @@ public final class Weights {
     public static WeightsManifest save(Model model, Path dir, String component, Map<String, Object> architecture,
             String data, int epochs, Map<String, Double> losses, Map<String, Double> metrics) throws IOException {
         Files.createDirectories(dir);
+        // DJL numbers saves after the epoch files already there (a retrain would write <component>-0001.params
+        // while the manifest names -0000): pin the epoch so a retrain replaces the file the manifest hashes
+        model.setProperty("Epoch", "0");
         model.save(dir, component);
         return WeightsManifest.write(dir, component, architecture, data, epochs, losses, metrics,
                 paramsFile(component));
