@@ -22,7 +22,7 @@ public final class ResultWriter {
     /** The CSV columns, in order. */
     public static final String CSV_HEADER = "replication,id,user,cell,prompt,seed,arrivalS,queueWaitS,l2EdgeS,"
             + "l1TransmissionS,l3DeviceS,latencyS,edgeSteps,snrDb,bandwidthShareHz,outages,satisfaction,failed,"
-            + "failure,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit";
+            + "failure,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit,worker,computeMs";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,7 +43,8 @@ public final class ResultWriter {
                             + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.inWarmup()
                             + "," + quote(r.quality().fidelity()) + "," + num(r.quality().psnrDb()) + ","
                             + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","
-                            + r.quality().cacheHit() + "\n");
+                            + r.quality().cacheHit() + "," + quote(r.quality().worker()) + ","
+                            + num(r.quality().computeMs()) + "\n");
                 }
             }
         }

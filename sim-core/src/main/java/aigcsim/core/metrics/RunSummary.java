@@ -40,7 +40,8 @@ public record RunSummary(long requests, long delivered, long failed, long failed
                 mean(rs, RequestRecord::satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
                 mean(measured, r -> r.quality().psnrDb()), mean(measured, r -> r.quality().ssim()),
                 mean(measured, r -> r.quality().semanticAccuracy()),
-                rs.isEmpty() ? Double.NaN : rs.stream().filter(r -> r.quality().cacheHit()).count() / (double) rs.size(),
+                measured.isEmpty() ? Double.NaN
+                        : measured.stream().filter(r -> r.quality().cacheHit()).count() / (double) measured.size(),
                 events, simulatedEndS);
     }
 
