@@ -10,7 +10,7 @@ import java.util.Map;
  * requests (mean, p50, p95, p99, and the mean of each part L1, L2, L3 and of the queue wait), mean satisfaction
  * (eq. 24, failed requests score 0), failure rate by reason, throughput (requests served within their deadline per
  * second of arrival window), edge GPU and bandwidth utilization (time-weighted, averaged over cells), and mean
- * quality where the compute service measured it.
+ * quality and the share of cache hits over the requests the compute service measured.
  */
 public record RunSummary(long requests, long delivered, long failed, long failedDeadline, long failedOutage,
         double failureRate, double meanLatencyS, double p50LatencyS, double p95LatencyS, double p99LatencyS,
