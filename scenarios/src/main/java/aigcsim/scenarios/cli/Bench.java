@@ -1,4 +1,4 @@
-package aigcsim.core.cli;
+package aigcsim.scenarios.cli;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

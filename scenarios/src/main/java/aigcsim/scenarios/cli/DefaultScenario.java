@@ -1,4 +1,4 @@
-package aigcsim.core.cli;
+package aigcsim.scenarios.cli;
 
 import aigcsim.core.sim.Scenario;
 
