@@ -54,18 +54,20 @@ public final class ModelsBench {
             System.out.printf(Locale.ROOT, "one request's pipeline (reference + edge + channel + device, a=10, "
                     + "guidance on): %.0f ms%n", (System.nanoTime() - t0) / 1e6 / reps);
             long before = rssKb();
+            long heapBefore = heapCommittedMib();
             long t1 = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 t2i.run(new TextToImage.Request(FashionMnist.PROMPTS.get(i % 10), i, i % 21, 20, i % 2 == 0,
                         TextToImage.Transmission.values()[i % 4], TensorChannel.Kind.values()[i % 2],
                         -6 + i % 22));
                 if ((i + 1) % Math.max(1, requests / 10) == 0) {
-                    System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB (%.0f s)%n", i + 1, rssKb() / 1024,
-                            (System.nanoTime() - t1) / 1e9);
+                    System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB, of which Java heap committed %d MiB "
+                            + "(%.0f s)%n", i + 1, rssKb() / 1024, heapCommittedMib(), (System.nanoTime() - t1) / 1e9);
                 }
             }
-            System.out.printf(Locale.ROOT, "resident memory: %d MiB before, %d MiB after %d requests%n",
-                    before / 1024, rssKb() / 1024, requests);
+            System.out.printf(Locale.ROOT, "resident memory: %d MiB before (Java heap committed %d MiB), %d MiB after "
+                    + "%d requests (Java heap committed %d MiB)%n", before / 1024, heapBefore, rssKb() / 1024, requests,
+                    heapCommittedMib());
         }
     }
 
@@ -112,6 +114,11 @@ public final class ModelsBench {
             }
             return (System.nanoTime() - t0) / 1e9 / reps;
         }
+    }
+
+    /** The Java heap the JVM has committed, MiB (part of the RSS; the rest is native: PyTorch, code, stacks). */
+    private static long heapCommittedMib() {
+        return Runtime.getRuntime().totalMemory() >> 20;
     }
 
     /** VmRSS of this process in KiB, from /proc. */
