@@ -34,7 +34,7 @@ public final class Main {
     private static final String USAGE = """
             usage: aigcsim <command> [options]
               run    [--out DIR] [--replications N] [--seed S] [--users N] [--duration-s T] [--mode serial|async|both]
-                     [--fidelity cached|full|sampled|analytic] [--sampled-fraction F] [--workers N]
+                     [--fidelity cached|full|sampled|analytic] [--sampled-fraction F] [--workers N (default: cores)]
                      [--cluster --host ADDR [--port P] [--members A,B,...]]
                      simulate the bundled default scenario; every request's computation goes to the worker pool
                      (default: in process, fidelity cached = once per distinct request); writes DIR/<mode>/requests.csv,
@@ -86,7 +86,7 @@ public final class Main {
                     throw new IllegalArgumentException("worker: --cluster --host ADDR is required (a worker node "
                             + "serves a cluster's simulator)");
                 }
-                PoolConfig config = asyncPool(o.intOr("--workers", PoolConfig.async(1).workers()));
+                PoolConfig config = asyncPool(o.intOr("--workers", PoolConfig.CORES));
                 config = config.withBatching(o.intOr("--max-batch", config.maxBatch()), config.maxWaitMs());
                 WorkerNode node = WorkerNode.start(cluster, config, ModelSource.bundled());
                 Runtime.getRuntime().addShutdownHook(new Thread(node::close)); // hands unfinished jobs back
@@ -156,7 +156,7 @@ public final class Main {
         if (o.has("--sampled-fraction") && f != PoolConfig.Fidelity.SAMPLED) {
             throw new IllegalArgumentException("--sampled-fraction needs --fidelity sampled");
         }
-        int workers = o.intOr("--workers", PoolConfig.async(1).workers());
+        int workers = o.intOr("--workers", PoolConfig.CORES);
         PoolConfig config = asyncPool(workers).withFidelity(f, o.doubleOr("--sampled-fraction", 0.1));
         ModelSource models = ModelSource.bundled();
         ClusterOptions cluster = cluster(o);
