@@ -114,33 +114,29 @@ class TinyModelsTest {
                 + codec[0]);
     }
 
+    /** Saves a freshly initialized classifier (seeded) to {@code dir}; returns its logits on one image. */
+    private static float[] saveClassifier(Path dir, int seed) throws Exception {
+        Engine.getInstance().setRandomSeed(seed);
+        try (Model m = Model.newInstance("classifier")) {
+            Classifier c = TINY.classifier();
+            m.setBlock(c);
+            c.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
+            Weights.save(m, dir, "classifier", TINY.describe(), "synthetic", 0, Map.of(), Map.of());
+            return logits(c, m.getNDManager());
+        }
+    }
+
+    private static float[] loadedLogits(Path dir) {
+        try (Model m = Weights.load(dir, "classifier", TINY.classifier())) {
+            return logits((Classifier) m.getBlock(), m.getNDManager());
+        }
+    }
+
     @Test
     void weightsRoundTripAndCorruptionIsNamed(@TempDir Path dir) throws Exception {
-        Engine.getInstance().setRandomSeed(5);
-        float[] before;
-        try (Model m = Model.newInstance("classifier")) {
-            Classifier c = TINY.classifier();
-            m.setBlock(c);
-            c.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-            before = logits(c, m.getNDManager());
-            Weights.save(m, dir, "classifier", TINY.describe(), "synthetic", 0, Map.of(), Map.of());
-        }
-        try (Model m = Weights.load(dir, "classifier", TINY.classifier())) {
-            assertArrayEquals(before, logits((Classifier) m.getBlock(), m.getNDManager()), "same outputs after load");
-        }
+        assertArrayEquals(saveClassifier(dir, 5), loadedLogits(dir), "same outputs after load");
         // a retrain into the same directory replaces the file its manifest hashes (not <component>-0001.params)
-        Engine.getInstance().setRandomSeed(6);
-        float[] retrained;
-        try (Model m = Model.newInstance("classifier")) {
-            Classifier c = TINY.classifier();
-            m.setBlock(c);
-            c.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-            retrained = logits(c, m.getNDManager());
-            Weights.save(m, dir, "classifier", TINY.describe(), "synthetic", 0, Map.of(), Map.of());
-        }
-        try (Model m = Weights.load(dir, "classifier", TINY.classifier())) {
-            assertArrayEquals(retrained, logits((Classifier) m.getBlock(), m.getNDManager()), "the retrained weights");
-        }
+        assertArrayEquals(saveClassifier(dir, 6), loadedLogits(dir), "the retrained weights");
         try (var files = Files.list(dir)) {
             assertEquals(1, files.filter(f -> f.toString().endsWith(".params")).count(), "one weight file");
         }
