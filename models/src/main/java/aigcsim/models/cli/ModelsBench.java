@@ -22,14 +22,22 @@ import aigcsim.models.weights.Weights;
 /**
  * {@code aigcsim models bench}: denoiser step time at batch 1, 4, 16, 64; one request's whole pipeline time; the
  * denoiser's achieved GFLOP/s against a plain 1024² matrix multiply measured in the same run; resident memory
- * before and after many requests (default 10 000).
+ * before and after many requests (default 10 000), computed the way a model worker computes them (batched edge
+ * steps, then each request's finish).
  */
 public final class ModelsBench {
     private ModelsBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        int requests = args.length >= 2 && args[0].equals("--requests") ? Integer.parseInt(args[1]) : 10000;
+        int requests = 10000;
+        if (args.length > 0) {
+            if (args.length != 2 || !args[0].equals("--requests") || !args[1].matches("[1-9][0-9]*")) {
+                System.err.println("usage: aigcsim models bench [--requests N] (N a positive integer, default 10000)");
+                System.exit(2);
+            }
+            requests = Integer.parseInt(args[1]);
+        }
         ModelSizes sizes = ModelSizes.BUNDLED;
         try (TextToImage t2i = TextToImage.load(Weights.BUNDLED_DIR, sizes);
                 NDManager m = NDManager.newBaseManager()) {
@@ -55,19 +63,65 @@ public final class ModelsBench {
                     + "guidance on): %.0f ms%n", (System.nanoTime() - t0) / 1e6 / reps);
             long before = rssKb();
             long heapBefore = heapCommittedMib();
+            int arraysBefore = t2i.liveArrays();
             long t1 = System.nanoTime();
-            for (int i = 0; i < requests; i++) {
-                t2i.run(new TextToImage.Request(FashionMnist.PROMPTS.get(i % 10), i, i % 21, 20, i % 2 == 0,
-                        TextToImage.Transmission.values()[i % 4], TensorChannel.Kind.values()[i % 2],
-                        -6 + i % 22));
-                if ((i + 1) % Math.max(1, requests / 10) == 0) {
-                    System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB, of which Java heap committed %d MiB "
-                            + "(%.0f s)%n", i + 1, rssKb() / 1024, heapCommittedMib(), (System.nanoTime() - t1) / 1e9);
+            for (int first = 0; first < requests; first += MEMORY_BATCH) {
+                int n = Math.min(MEMORY_BATCH, requests - first);
+                runLockstep(t2i, first, n);
+                int done = first + n;
+                if (done / Math.max(1, requests / 10) != first / Math.max(1, requests / 10) || done == requests) {
+                    System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB, of which Java heap committed %d MiB; "
+                            + "%d live NDArrays (%.0f s)%n", done, rssKb() / 1024, heapCommittedMib(), t2i.liveArrays(),
+                            (System.nanoTime() - t1) / 1e9);
                 }
             }
-            System.out.printf(Locale.ROOT, "resident memory: %d MiB before (Java heap committed %d MiB), %d MiB after "
-                    + "%d requests (Java heap committed %d MiB)%n", before / 1024, heapBefore, rssKb() / 1024, requests,
-                    heapCommittedMib());
+            System.out.printf(Locale.ROOT, "resident memory: %d MiB before (Java heap committed %d MiB, %d live "
+                    + "NDArrays), %d MiB after %d requests (Java heap committed %d MiB, %d live NDArrays)%n",
+                    before / 1024, heapBefore, arraysBefore, rssKb() / 1024, requests, heapCommittedMib(),
+                    t2i.liveArrays());
+        }
+    }
+
+    /** Requests per batch of the memory run (the worker pool's default largest batch). */
+    private static final int MEMORY_BATCH = 16;
+
+    /**
+     * Requests first … first + n − 1 of the memory run, as a model worker computes them: their T̂ edge steps batched
+     * in lockstep through {@link TextToImage#step}, then each one's {@link TextToImage#finish}. The requests cycle
+     * through every prompt, split a ∈ [0, 20], fine-tuning on and off, all four transmissions, both channels and SNR
+     * ∈ [−6, 15] dB.
+     */
+    private static void runLockstep(TextToImage t2i, int first, int n) {
+        int total = TextToImage.TOTAL_STEPS;
+        int[] ts = TextToImage.timesteps(total);
+        TextToImage.Request[] reqs = new TextToImage.Request[n];
+        float[][] latents = new float[n][];
+        float[][] sent = new float[n][];
+        String[] prompts = new String[n];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int j = 0; j < n; j++) {
+            int i = first + j;
+            reqs[j] = new TextToImage.Request(FashionMnist.PROMPTS.get(i % 10), i, i % (total + 1), total,
+                    i % 2 == 0, TextToImage.Transmission.values()[i % 4], TensorChannel.Kind.values()[(i / 4) % 2],
+                    -6 + i % 22);
+            latents[j] = t2i.initialLatent(i);
+            prompts[j] = reqs[j].prompt();
+        }
+        for (int k = 0; k <= total; k++) {
+            for (int j = 0; j < n; j++) {
+                if (reqs[j].edgeSteps() == k) {
+                    sent[j] = latents[j];
+                }
+            }
+            if (k < total) {
+                java.util.Arrays.fill(from, ts[k]);
+                java.util.Arrays.fill(to, ts[k + 1]);
+                latents = t2i.step(latents, from, to, prompts);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            t2i.finish(reqs[j], sent[j], latents[j]);
         }
     }
 

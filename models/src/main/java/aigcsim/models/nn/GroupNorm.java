@@ -48,8 +48,12 @@ public final class GroupNorm extends AbstractBlock {
         NDArray var = centered.square().mean(new int[] {2}, true);
         NDArray norm = centered.div(var.add(EPS).sqrt()).reshape(s);
         Shape bc = new Shape(1, c, 1, 1);
+        // a reshaped parameter belongs to the parameter's (the model's) manager: it moves to the input's scope, or
+        // every forward would leave two arrays behind for the model's lifetime
         NDArray gm = ps.getValue(gamma, x.getDevice(), training).reshape(bc);
+        gm.attach(x.getManager());
         NDArray bt = ps.getValue(beta, x.getDevice(), training).reshape(bc);
+        bt.attach(x.getManager());
         return new NDList(norm.mul(gm).add(bt));
     }
 

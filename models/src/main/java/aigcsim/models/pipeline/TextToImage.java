@@ -389,6 +389,20 @@ public final class TextToImage implements AutoCloseable {
         }
     }
 
+    /**
+     * NDArrays alive in the four models' managers and their sub-managers (the weights plus whatever a call left
+     * behind): constant from one request to the next when every temporary dies with its scope.
+     */
+    public int liveArrays() {
+        int n = 0;
+        for (Model model : Arrays.asList(denoiser, autoencoder, classifier, jscc)) {
+            if (model != null) {
+                n += model.getNDManager().getManagedArrays().size();
+            }
+        }
+        return n;
+    }
+
     /** The denoiser block, for tests and benchmarks. */
     public Denoiser denoiserBlock() {
         return (Denoiser) denoiser.getBlock();

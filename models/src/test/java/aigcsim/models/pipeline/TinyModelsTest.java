@@ -221,4 +221,27 @@ class TinyModelsTest {
                     + clean.psnrDb() + " dB");
         }
     }
+
+    @Test
+    void noArrayOutlivesARequest() {
+        try (TextToImage t2i = TextToImage.initialized(TINY, 12)) {
+            var requests = new java.util.ArrayList<TextToImage.Request>();
+            for (TextToImage.Transmission tr : TextToImage.Transmission.values()) {
+                for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
+                    requests.add(new TextToImage.Request("an ankle boot", requests.size(), 5, 10, true, tr, kind,
+                            -3.0 + 3 * requests.size()));
+                }
+            }
+            requests.forEach(t2i::run); // warm-up: lazily created state, if any, exists from here on
+            int live = t2i.liveArrays();
+            assertTrue(live > 0, "the weights are managed arrays");
+            for (int round = 0; round < 3; round++) {
+                requests.forEach(t2i::run);
+                float[][] lat = {t2i.initialLatent(1), t2i.initialLatent(2)};
+                t2i.step(lat, new int[] {999, 500}, new int[] {949, 450}, new String[] {"a bag", ""});
+                t2i.finish(requests.get(round), lat[0], lat[1]);
+                assertEquals(live, t2i.liveArrays(), "arrays alive after round " + round);
+            }
+        }
+    }
 }
