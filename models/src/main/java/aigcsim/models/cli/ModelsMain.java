@@ -33,7 +33,7 @@ import aigcsim.models.weights.WeightsManifest;
 public final class ModelsMain {
     private static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc");
     private static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3,
-            "denoiser", 5, "jscc", 12);
+            "denoiser", 8, "jscc", 12);
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 

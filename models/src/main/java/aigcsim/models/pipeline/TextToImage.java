@@ -36,8 +36,11 @@ import aigcsim.models.weights.WeightsManifest;
  * reference — inside its own NDManager scope, so memory does not grow over many requests.
  */
 public final class TextToImage implements AutoCloseable {
-    /** Classifier-free guidance scale at sampling. */
-    public static final double DEFAULT_GUIDANCE = 3.0;
+    /**
+     * Classifier-free guidance scale at sampling. With the bundled denoiser, 300 20-step samples reach semantic
+     * accuracy 0.800 at scale 2, 0.837 at 3, 0.900 at 5 and 0.913 at 7.5 (Fréchet distance 17.5, 15.3, 14.5, 13.9).
+     */
+    public static final double DEFAULT_GUIDANCE = 5.0;
     /** T̂ of seeds 000/001. */
     public static final int TOTAL_STEPS = 20;
     /** SNRs at which the JSCC decoder's residual variance is calibrated (dB); interpolated between, held outside. */

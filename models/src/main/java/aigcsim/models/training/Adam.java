@@ -20,14 +20,12 @@ final class Adam {
     private static final float EPS = 1e-8f;
 
     private final NDManager manager;
-    private final float learningRate;
     private final float clip;
     private final Map<String, NDArray[]> state = new HashMap<>();
     private int t;
 
-    Adam(NDManager manager, float learningRate, float clip) {
+    Adam(NDManager manager, float clip) {
         this.manager = manager;
-        this.learningRate = learningRate;
         this.clip = clip;
     }
 
@@ -48,8 +46,8 @@ final class Adam {
         grad.set(new NDIndex("..."), 0);
     }
 
-    /** One update of every parameter of the block that has a gradient, clearing the gradients. */
-    void step(Block block) {
+    /** One update, at this learning rate, of every parameter of the block that has a gradient, clearing them. */
+    void step(Block block, float learningRate) {
         t++;
         float c1 = 1 - (float) Math.pow(BETA1, t);
         float c2 = 1 - (float) Math.pow(BETA2, t);

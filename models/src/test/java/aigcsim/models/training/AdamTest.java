@@ -66,7 +66,7 @@ class AdamTest {
             float[] before = w.toFloatArray();
             backward(block, m, false);
             float[] grad = w.getGradient().toFloatArray();
-            new Adam(m, 0.01f, 1f).step(block);
+            new Adam(m, 1f).step(block, 0.01f);
             float[] after = w.toFloatArray();
             // step 1 with bias correction: m̂ = g, v̂ = g² → update = lr·sign(g) (ε is negligible here)
             for (int i = 0; i < before.length; i++) {
@@ -74,5 +74,20 @@ class AdamTest {
             }
             assertEquals(0f, w.getGradient().abs().sum().getFloat(), 0f);
         }
+    }
+
+    @Test
+    void cosineScheduleFallsFromThePeakThroughHalfToZero() {
+        Training.LearningRate cosine = Training.LearningRate.cosine(4e-4f);
+        assertEquals(4e-4f, cosine.at(0), 1e-9f);
+        assertEquals(2e-4f, cosine.at(0.5), 1e-9f);
+        assertEquals(0f, cosine.at(1), 1e-9f);
+        double last = Double.MAX_VALUE;
+        for (int i = 0; i <= 100; i++) {
+            float r = cosine.at(i / 100.0);
+            assertTrue(r <= last, "monotone at " + i);
+            last = r;
+        }
+        assertEquals(3e-4f, Training.LearningRate.constant(3e-4f).at(0.7), 0f);
     }
 }
