@@ -2,13 +2,16 @@ package aigcsim.worker;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.djl.pytorch.jni.JniUtils;
 import aigcsim.models.pipeline.TextToImage;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -60,6 +63,8 @@ final class ModelWorker extends VerticleBase {
     private long pollTimer = -1;
     private boolean running;
     private boolean closing;
+    /** Pulls, reports and releases not yet answered: a stopping worker waits for them before it leaves. */
+    private final Set<Future<?>> inFlight = new HashSet<>();
 
     ModelWorker(String id, ModelSource source, PoolConfig config) {
         this.id = id;
@@ -92,15 +97,28 @@ final class ModelWorker extends VerticleBase {
         vertx.cancelTimer(pollTimer);
         List<Long> unfinished = active.stream().map(a -> a.job.jobId()).toList();
         active.clear();
-        Future<?> handedBack = unfinished.isEmpty() ? Future.succeededFuture() : release(unfinished);
-        return handedBack.eventually(() -> {
+        if (!unfinished.isEmpty()) {
+            release(unfinished);
+        }
+        // a pull answered after this point hands its jobs back (see pull); only then may the event bus close
+        return Future.join(new ArrayList<>(inFlight)).eventually(() -> {
             model.close();
             return notices.unregister();
         });
     }
 
     private Future<?> release(List<Long> jobIds) {
-        return vertx.eventBus().request(Protocol.RELEASE, Protocol.encode(new Protocol.Release(id, jobIds)), timeout);
+        return tracked(vertx.eventBus().request(Protocol.RELEASE, Protocol.encode(new Protocol.Release(id, jobIds)),
+                timeout));
+    }
+
+    /** Keeps a message's future in {@link #inFlight} until it completes. */
+    private <T> Future<T> tracked(Future<T> f) {
+        if (!f.isComplete()) {
+            inFlight.add(f);
+            f.onComplete(ar -> inFlight.remove(f));
+        }
+        return f;
     }
 
     private void wake() {
@@ -117,16 +135,19 @@ final class ModelWorker extends VerticleBase {
             step();
             return;
         }
+        Promise<Void> settled = Promise.promise();
+        tracked(settled.future());
         vertx.eventBus().<String>request(Protocol.PULL, Protocol.encode(new Protocol.Pull(id, room)), timeout)
                 .onComplete(ar -> {
                     List<Protocol.Assignment> jobs = ar.succeeded()
                             ? Protocol.decode(ar.result().body(), Protocol.Assignments.class).jobs() : List.of();
-                    if (closing) {
-                        if (!jobs.isEmpty()) {
-                            release(jobs.stream().map(Protocol.Assignment::jobId).toList());
-                        }
+                    if (closing) { // settled once the jobs are handed back
+                        (jobs.isEmpty() ? Future.succeededFuture()
+                                : release(jobs.stream().map(Protocol.Assignment::jobId).toList()))
+                                .onComplete(x -> settled.complete());
                         return;
                     }
+                    settled.complete();
                     admit(jobs);
                     if (active.isEmpty()) {
                         running = false; // idle until a notice or the poll
@@ -214,7 +235,7 @@ final class ModelWorker extends VerticleBase {
 
     /** Reports an outcome; if the report is lost, the lease expires and the job is retried. */
     private void report(Outcome o) {
-        vertx.eventBus().request(Protocol.DONE, Protocol.encode(o), timeout).onFailure(e -> System.err.println(
+        tracked(vertx.eventBus().request(Protocol.DONE, Protocol.encode(o), timeout)).onFailure(e -> System.err.println(
                 "aigcsim worker " + id + ": could not report job " + o.jobId() + " (" + e.getMessage()
                         + "); it will be retried when its lease expires"));
     }
