@@ -65,11 +65,12 @@ public final class ModelsBench {
             long heapBefore = heapCommittedMib();
             int arraysBefore = t2i.liveArrays();
             long t1 = System.nanoTime();
+            int reportEvery = Math.max(1, requests / 10);
             for (int first = 0; first < requests; first += MEMORY_BATCH) {
                 int n = Math.min(MEMORY_BATCH, requests - first);
                 runLockstep(t2i, first, n);
                 int done = first + n;
-                if (done / Math.max(1, requests / 10) != first / Math.max(1, requests / 10) || done == requests) {
+                if (done / reportEvery != first / reportEvery || done == requests) {
                     System.out.printf(Locale.ROOT, "  %d requests, RSS %d MiB, of which Java heap committed %d MiB; "
                             + "%d live NDArrays (%.0f s)%n", done, rssKb() / 1024, heapCommittedMib(), t2i.liveArrays(),
                             (System.nanoTime() - t1) / 1e9);

@@ -102,6 +102,7 @@ public final class Training {
             int counted = 0;
             for (int b = 0; b < batches; b++) {
                 int[] idx = java.util.Arrays.copyOfRange(order, b * plan.batchSize(), (b + 1) * plan.batchSize());
+                double progress = (e * batches + b) / steps;
                 try (NDManager m = trainer.getManager().newSubManager()) {
                     float loss;
                     String nonFinite = null;
@@ -116,7 +117,7 @@ public final class Training {
                         }
                     }
                     if (nonFinite == null) {
-                        adam.step(trainer.getModel().getBlock(), rate.at((e * batches + b) / steps));
+                        adam.step(trainer.getModel().getBlock(), rate.at(progress));
                         sum += loss;
                         counted++;
                     } else {
@@ -132,11 +133,11 @@ public final class Training {
                 }
                 if ((b + 1) % Math.max(1, batches / 5) == 0 || b == batches - 1) {
                     double elapsed = (System.nanoTime() - start) / 1e9;
-                    double done = (e * batches + b + 1) / steps;
+                    double done = progress + 1 / steps;
                     plan.progress().accept(String.format(java.util.Locale.ROOT,
                             "%s epoch %d/%d batch %d/%d loss %.5f lr %.2e (%.0f s, ~%.0f s left)%s", name, e + 1,
                             plan.epochs(), b + 1, batches, sum / Math.max(1, counted),
-                            rate.at((e * batches + b) / steps), elapsed, elapsed * (1 - done) / done,
+                            rate.at(progress), elapsed, elapsed * (1 - done) / done,
                             skipped > 0 ? ", " + skipped + " non-finite batches skipped" : ""));
                 }
             }
