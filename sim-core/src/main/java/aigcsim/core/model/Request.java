@@ -7,7 +7,7 @@ package aigcsim.core.model;
  */
 public final class Request {
     /** Why a request failed. */
-    public enum Failure { NONE, DEADLINE, OUTAGE }
+    public enum Failure { NONE, DEADLINE, OUTAGE, EDGE_DOWN }
 
     public final long id;
     public final User user;

@@ -39,4 +39,15 @@ public final class Defaults {
     public static final double REQUESTS_PER_USER_PER_S = 1.0 / 60;
     /** Area of the default single cell: a 500 m square around the base station. */
     public static final double AREA_M = 500;
+    /** Run control of a scenario that sets none: seed 1, one replication of one simulated hour, no warm-up. */
+    public static final long SEED = 1;
+    public static final int REPLICATIONS = 1;
+    public static final double DURATION_S = 3600;
+    public static final double WARMUP_S = 0;
+    /** Users of a scenario that sets none. */
+    public static final int USERS = 10;
+    /** The split policy of SemAIGC without a learned policy: the cost model's best a (seed 001, eq. 19 + eq. 20). */
+    public static final String SPLIT_POLICY = "greedy";
+    /** Each active flow gets an equal part of the cell band (seed 001 splits the band evenly among receivers). */
+    public static final String BANDWIDTH_SCHEDULER = "equal-share";
 }

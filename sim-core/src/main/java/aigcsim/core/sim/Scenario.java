@@ -17,11 +17,16 @@ import aigcsim.core.framework.Framework;
 import aigcsim.core.model.Mobility;
 import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
+import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
+import aigcsim.core.timeline.TimelineAction;
+import aigcsim.core.timeline.TimelineEvent;
 
 /**
  * A complete, validated scenario: cells, users, channel, arrivals, framework, split policy, scheduling and run
- * control. Build one with {@link #builder()}; every field starts at its {@link Defaults} value.
+ * control, and the timeline of scripted changes. Build one with {@link #builder()}; every field starts at its
+ * {@link Defaults} value. {@code warmupAuto}: the warm-up is chosen per replication by MSER-5 instead of
+ * {@code warmupS}.
  */
 public record Scenario(String name, long seed, int replications, double durationS, double warmupS,
         List<CellSpec> cells, int users, double areaWidthM, double areaHeightM, Mobility mobility,
@@ -29,7 +34,8 @@ public record Scenario(String name, long seed, int replications, double duration
         ArrivalProcess arrivals, PromptCatalogue prompts, MeanSnr meanSnr, Fading fading, int maxRetransmissions,
         Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
-        ComputeVariation computeVariation) {
+        ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
+        List<TimelineEvent> timeline) {
 
     /** A base station with its edge server. */
     public record CellSpec(Position position, double bandwidthHz, DeviceProfile edgeProfile, PacrSchedule pacr) {
@@ -52,6 +58,7 @@ public record Scenario(String name, long seed, int replications, double duration
 
     public Scenario {
         cells = List.copyOf(cells);
+        timeline = List.copyOf(timeline);
         String where = "scenario '" + name + "'";
         check(replications >= 1, where, "replications", "must be >= 1, got " + replications);
         check(durationS > 0 && Double.isFinite(durationS), where, "durationS", "must be > 0, got " + durationS);
@@ -80,6 +87,9 @@ public record Scenario(String name, long seed, int replications, double duration
             BandwidthScheduler.of(bandwidthScheduler);
         } catch (IllegalArgumentException e) {
             check(false, where, "bandwidthScheduler", e.getMessage());
+        }
+        for (int i = 0; i < timeline.size(); i++) {
+            checkTimeline(timeline.get(i), "timeline[" + i + "]", where, durationS, cells.size());
         }
         if (arrivals instanceof TraceArrivals t) {
             check(t.maxUser() < users, where, "arrivals", "trace names user " + t.maxUser() + " but the scenario has "
@@ -125,7 +135,44 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("latentBits", latentBits);
         m.put("imageBits", imageBits);
         m.put("computeVariation", computeVariation.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("warmupAuto", warmupAuto);
+        m.put("placement", placement.toString());
+        m.put("timeline", timeline.stream().map(TimelineEvent::toString).toList());
         return m;
+    }
+
+    private static void checkTimeline(TimelineEvent e, String field, String where, double durationS, int cells) {
+        check(e.atS() <= durationS, where, field + ".atS", "must be within the run (<= durationS " + durationS
+                + " s), got " + e.atS());
+        TimelineAction a = e.action();
+        int cell = a instanceof TimelineAction.SetPacr x ? x.cell()
+                : a instanceof TimelineAction.SetBandwidth x ? x.cell()
+                : a instanceof TimelineAction.EdgeDown x ? x.cell()
+                : a instanceof TimelineAction.EdgeUp x ? x.cell()
+                : TimelineAction.ALL;
+        check(cell == TimelineAction.ALL || cell >= 0 && cell < cells, where, field + ".cell",
+                "must name a cell 0.." + (cells - 1) + " (or -1: all), got " + cell);
+        if (a instanceof TimelineAction.SetPacr x) {
+            check(x.pacr() > 0 && x.pacr() <= 1, where, field + ".pacr", "must be in (0, 1], got " + x.pacr());
+        } else if (a instanceof TimelineAction.SetBandwidth x) {
+            check(x.bandwidthHz() > 0 && Double.isFinite(x.bandwidthHz()), where, field + ".bandwidthHz",
+                    "must be > 0 Hz, got " + x.bandwidthHz());
+        } else if (a instanceof TimelineAction.ScaleArrivals x) {
+            check(x.factor() >= 0 && Double.isFinite(x.factor()), where, field + ".factor",
+                    "must be >= 0, got " + x.factor());
+            check(x.fromUser() >= 0 && x.toUser() >= x.fromUser(), where, field + ".users",
+                    "needs 0 <= from <= to, got " + x.fromUser() + ".." + x.toUser());
+        } else if (a instanceof TimelineAction.UsersJoin x) {
+            check(x.count() >= 1, where, field + ".count", "must be >= 1, got " + x.count());
+        } else if (a instanceof TimelineAction.UsersLeave x) {
+            check(x.count() >= 1, where, field + ".count", "must be >= 1, got " + x.count());
+        } else if (a instanceof TimelineAction.SetSplitPolicy x) {
+            try {
+                SplitPolicy.of(x.policy());
+            } catch (IllegalArgumentException ex) {
+                check(false, where, field + ".policy", ex.getMessage());
+            }
+        }
     }
 
     private static void check(boolean ok, String where, String field, String message) {
@@ -169,18 +216,21 @@ public record Scenario(String name, long seed, int replications, double duration
         b.latentBits = latentBits;
         b.imageBits = imageBits;
         b.computeVariation = computeVariation;
+        b.warmupAuto = warmupAuto;
+        b.placement = placement;
+        b.timeline = new ArrayList<>(timeline);
         return b;
     }
 
     /** The Java API for defining a scenario; unset fields keep the papers' defaults. */
     public static final class Builder {
         private String name = "scenario";
-        private long seed = 1;
-        private int replications = 1;
-        private double durationS = 3600;
-        private double warmupS = 0;
+        private long seed = Defaults.SEED;
+        private int replications = Defaults.REPLICATIONS;
+        private double durationS = Defaults.DURATION_S;
+        private double warmupS = Defaults.WARMUP_S;
         private List<CellSpec> cells = new ArrayList<>();
-        private int users = 10;
+        private int users = Defaults.USERS;
         private double areaWidthM = Defaults.AREA_M;
         private double areaHeightM = Defaults.AREA_M;
         private Mobility mobility = new Mobility.Static();
@@ -194,15 +244,18 @@ public record Scenario(String name, long seed, int replications, double duration
         private Fading fading = Fading.NONE;
         private int maxRetransmissions = Defaults.MAX_RETRANSMISSIONS;
         private Framework framework = Framework.SEM_AIGC;
-        private String splitPolicy = "greedy";
+        private String splitPolicy = Defaults.SPLIT_POLICY;
         private int totalSteps = Defaults.TOTAL_STEPS;
         private EdgeMode edgeMode = EdgeMode.ASYNC;
         private int maxBatch = Defaults.MAX_BATCH;
         private AsyncOrder asyncOrder = AsyncOrder.ROUND_ROBIN;
-        private String bandwidthScheduler = "equal-share";
+        private String bandwidthScheduler = Defaults.BANDWIDTH_SCHEDULER;
         private double latentBits = Defaults.LATENT_BITS;
         private double imageBits = Defaults.IMAGE_BITS;
         private ComputeVariation computeVariation = ComputeVariation.NONE;
+        private boolean warmupAuto;
+        private UserPlacement placement = new UserPlacement.Uniform();
+        private List<TimelineEvent> timeline = new ArrayList<>();
 
         public Builder name(String v) { name = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -236,6 +289,13 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder latentBits(double v) { latentBits = v; return this; }
         public Builder imageBits(double v) { imageBits = v; return this; }
         public Builder computeVariation(ComputeVariation v) { computeVariation = v; return this; }
+        /** Chooses the warm-up per replication by MSER-5 ({@code warmupS} is then not used). */
+        public Builder warmupAuto(boolean v) { warmupAuto = v; return this; }
+        public Builder placement(UserPlacement v) { placement = v; return this; }
+        /** Adds a scripted change. */
+        public Builder event(TimelineEvent v) { timeline.add(v); return this; }
+        /** Replaces the timeline. */
+        public Builder timeline(List<TimelineEvent> v) { timeline = new ArrayList<>(v); return this; }
 
         public Scenario build() {
             List<CellSpec> c = cells.isEmpty()
@@ -247,7 +307,7 @@ public record Scenario(String name, long seed, int replications, double duration
                     requirementLowS, requirementHighS, deadlineS, arrivals,
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
-                    latentBits, imageBits, computeVariation);
+                    latentBits, imageBits, computeVariation, warmupAuto, placement, timeline);
         }
     }
 }
