@@ -16,12 +16,21 @@ public record ConfidenceInterval(double mean, double halfWidth95, int n) {
         if (n == 1) {
             return new ConfidenceInterval(mean, Double.NaN, 1);
         }
+        return new ConfidenceInterval(mean, tUpper(0.025, n - 1) * Math.sqrt(variance(v) / n), n);
+    }
+
+    /** The sample variance (n − 1 in the denominator) of at least 2 values. */
+    static double variance(double[] v) {
+        double mean = Arrays.stream(v).average().orElseThrow();
         double ss = 0;
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        double sd = Math.sqrt(ss / (n - 1));
-        double t = TDistribution.of(n - 1).inverseSurvivalProbability(0.025);
-        return new ConfidenceInterval(mean, t * sd / Math.sqrt(n), n);
+        return ss / (v.length - 1);
+    }
+
+    /** The Student t quantile with upper tail probability {@code tail} at {@code dof} degrees of freedom. */
+    static double tUpper(double tail, double dof) {
+        return TDistribution.of(dof).inverseSurvivalProbability(tail);
     }
 }

@@ -14,13 +14,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes run results: {@code requests.csv} (one row per request, every replication) and {@code summary.json}
- * (the scenario, each replication's figures, and the mean with its 95 % confidence half-width over replications).
+ * (the scenario, each replication's figures and steady-state verdict, and the mean with its 95 % confidence
+ * half-width over replications, each labelled with whether every replication was in steady state).
  * Output depends only on the results, so one scenario and seed give byte-identical files. NaN is written as an
  * empty CSV cell and as JSON null.
  */
 public final class ResultWriter {
     /** The CSV columns, in order. */
-    public static final String CSV_HEADER = "replication,id,user,cell,prompt,seed,arrivalS,queueWaitS,l2EdgeS,"
+    public static final String CSV_HEADER = "replication,id,user,cell,prompt,seed,arrivalS,endS,queueWaitS,l2EdgeS,"
             + "l1TransmissionS,l3DeviceS,latencyS,edgeSteps,snrDb,bandwidthShareHz,outages,satisfaction,failed,"
             + "failure,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit,worker,computeMs";
 
@@ -37,8 +38,9 @@ public final class ResultWriter {
                 for (RequestRecord r : run.records()) {
                     w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + ","
                             + quote(r.prompt()) + "," + r.seed() + "," + num(r.arrivalS()) + ","
-                            + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + "," + num(r.l1TransmissionS()) + ","
-                            + num(r.l3DeviceS()) + "," + num(r.latencyS()) + "," + r.edgeSteps() + ","
+                            + num(r.endS()) + "," + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + ","
+                            + num(r.l1TransmissionS()) + "," + num(r.l3DeviceS()) + "," + num(r.latencyS()) + ","
+                            + r.edgeSteps() + ","
                             + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
                             + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.inWarmup()
                             + "," + quote(r.quality().fidelity()) + "," + num(r.quality().psnrDb()) + ","
@@ -76,16 +78,28 @@ public final class ResultWriter {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("replication", run.replication());
             m.put("seed", run.seed());
+            Map<String, Object> steady = new LinkedHashMap<>();
+            steady.put("steady", run.summary().steadyState());
+            steady.put("warmupS", run.summary().warmupS());
+            steady.put("reason", run.summary().steadyState() ? null : run.summary().steadyStateReason());
+            m.put("steadyState", steady);
             m.put("figures", clean(run.summary().figures()));
             return m;
         }).toList();
         root.put("replications", reps);
+        boolean allSteady = runs.stream().allMatch(run -> run.summary().steadyState());
+        Map<String, Object> steady = new LinkedHashMap<>();
+        steady.put("all", allSteady);
+        steady.put("reasons", runs.stream().filter(run -> !run.summary().steadyState())
+                .map(run -> "replication " + run.replication() + ": " + run.summary().steadyStateReason()).toList());
+        root.put("steadyState", steady);
         Map<String, Object> ci = new LinkedHashMap<>();
         confidenceIntervals(runs.stream().map(RunResult::summary).toList()).forEach((k, v) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mean", orNull(v.mean()));
             m.put("halfWidth95", orNull(v.halfWidth95()));
             m.put("n", v.n());
+            m.put("steadyState", allSteady);
             ci.put(k, m);
         });
         root.put("confidence95", ci);

@@ -10,18 +10,19 @@ import java.util.Map;
  * requests (mean, p50, p95, p99, and the mean of each part L1, L2, L3 and of the queue wait), mean satisfaction
  * (eq. 24, failed requests score 0), failure rate by reason, throughput (requests served within their deadline per
  * second of arrival window), edge GPU and bandwidth utilization (time-weighted, averaged over cells), and mean
- * quality and the share of cache hits over the requests the compute service measured.
+ * quality and the share of cache hits over the requests the compute service measured; the warm-up used and whether
+ * the run was judged in steady state ({@link SteadyState}), with the reason when not.
  */
 public record RunSummary(long requests, long delivered, long failed, long failedDeadline, long failedOutage,
         double failureRate, double meanLatencyS, double p50LatencyS, double p95LatencyS, double p99LatencyS,
         double meanQueueWaitS, double meanL1S, double meanL2S, double meanL3S, double meanEdgeSteps,
         double meanSatisfaction, double throughputPerS, double edgeUtilization, double bandwidthUtilization,
         double meanPsnrDb, double meanSsim, double meanSemanticAccuracy, double cacheHitRate, long events,
-        double simulatedEndS) {
+        double simulatedEndS, double warmupS, boolean steadyState, String steadyStateReason) {
 
-    /** Summarizes the records of one run. */
-    public static RunSummary of(List<RequestRecord> all, double windowS, double edgeUtilization,
-            double bandwidthUtilization, long events, double simulatedEndS) {
+    /** Summarizes the records of one run, whose warm-up was {@code warmupS} and arrival window {@code windowS}. */
+    public static RunSummary of(List<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
+            double edgeUtilization, double bandwidthUtilization, long events, double simulatedEndS) {
         List<RequestRecord> rs = all.stream().filter(r -> !r.inWarmup()).toList();
         List<RequestRecord> delivered = rs.stream().filter(RequestRecord::delivered).toList();
         double[] lat = delivered.stream().mapToDouble(RequestRecord::latencyS).sorted().toArray();
@@ -42,7 +43,7 @@ public record RunSummary(long requests, long delivered, long failed, long failed
                 mean(measured, r -> r.quality().semanticAccuracy()),
                 measured.isEmpty() ? Double.NaN
                         : measured.stream().filter(r -> r.quality().cacheHit()).count() / (double) measured.size(),
-                events, simulatedEndS);
+                events, simulatedEndS, warmupS, steadyState.steady(), steadyState.reason());
     }
 
     private static double mean(List<RequestRecord> rs, java.util.function.ToDoubleFunction<RequestRecord> f) {
@@ -88,6 +89,8 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         m.put("cacheHitRate", cacheHitRate);
         m.put("events", (double) events);
         m.put("simulatedEndS", simulatedEndS);
+        m.put("warmupS", warmupS);
+        m.put("steadyState", steadyState ? 1.0 : 0.0);
         return m;
     }
 }

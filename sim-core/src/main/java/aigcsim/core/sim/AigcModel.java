@@ -232,7 +232,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 : (r.edgeStartS - r.arrivalS) + (delivered ? r.deviceStartS - r.txEndS : 0);
         double latency = delivered ? r.endS - r.arrivalS : Double.NaN;
         boolean failed = r.failure != Request.Failure.NONE;
-        return new RequestRecord(r.id, r.user.id(), r.cellId, r.prompt, r.seed, r.arrivalS, queueWait,
+        return new RequestRecord(r.id, r.user.id(), r.cellId, r.prompt, r.seed, r.arrivalS, r.endS, queueWait,
                 expired ? Double.NaN : r.edgeEndS - r.edgeStartS,
                 Double.isNaN(r.txStartS) ? Double.NaN : r.txEndS - r.txStartS,
                 delivered ? r.endS - r.deviceStartS : Double.NaN, latency, r.edgeSteps, r.snrSeenDb,

@@ -10,12 +10,12 @@ import aigcsim.core.edge.EdgeHost;
 import aigcsim.core.edge.EdgeScheduler;
 import aigcsim.core.edge.EdgeSchedulers;
 import aigcsim.core.framework.Transmission;
+import aigcsim.core.metrics.StepFunction;
 import aigcsim.core.model.Request;
-import nl.tudelft.simulation.dsol.statistics.SimPersistent;
 
 /**
- * A base station at run time: its edge scheduler, its shared downlink, and the time-weighted statistics of edge
- * occupancy and bandwidth use (DSOL {@code SimPersistent}).
+ * A base station at run time: its edge scheduler, its shared downlink, and edge occupancy and bandwidth use over
+ * time, kept whole so that their time averages can be taken from a warm-up chosen after the run.
  */
 final class CellNode implements EdgeHost {
     final int id;
@@ -23,18 +23,16 @@ final class CellNode implements EdgeHost {
     final Downlink downlink;
     final EdgeScheduler edge;
     private final AigcModel model;
-    private final SimPersistent<Double> edgeBusy;
-    private final SimPersistent<Double> bandUsed;
+    private final StepFunction edgeBusy = new StepFunction();
+    private final StepFunction bandUsed = new StepFunction();
 
     CellNode(int id, Scenario.CellSpec spec, Scenario scenario, ChannelModel channel, AigcModel model) {
         this.id = id;
         this.spec = spec;
         this.model = model;
-        this.edgeBusy = new SimPersistent<>("cell" + id + ".edgeBusy", "edge busy", model);
-        this.bandUsed = new SimPersistent<>("cell" + id + ".bandUsed", "fraction of band in use", model);
         this.downlink = new Downlink(model.clock(), spec.bandwidthHz(),
                 BandwidthScheduler.of(scenario.bandwidthScheduler()), channel, scenario.maxRetransmissions(),
-                used -> bandUsed.register(model.clock().nowS(), used));
+                used -> bandUsed.set(model.clock().nowS(), used));
         this.edge = EdgeSchedulers.create(scenario, this, spec.edgeProfile());
     }
 
@@ -89,14 +87,16 @@ final class CellNode implements EdgeHost {
 
     @Override
     public void edgeOccupancy(int requests) {
-        edgeBusy.register(model.clock().nowS(), requests > 0 ? 1.0 : 0.0);
+        edgeBusy.set(model.clock().nowS(), requests > 0 ? 1.0 : 0.0);
     }
 
-    double edgeUtilization() {
-        return edgeBusy.getWeightedPopulationMean();
+    /** The share of [fromS, toS] in which the edge computed. */
+    double edgeUtilization(double fromS, double toS) {
+        return edgeBusy.mean(fromS, toS);
     }
 
-    double bandwidthUtilization() {
-        return bandUsed.getWeightedPopulationMean();
+    /** The mean share of the band in use over [fromS, toS]. */
+    double bandwidthUtilization(double fromS, double toS) {
+        return bandUsed.mean(fromS, toS);
     }
 }

@@ -10,8 +10,10 @@ import javax.naming.NamingException;
 
 import ch.qos.logback.classic.Level;
 import aigcsim.core.compute.ComputeService;
+import aigcsim.core.metrics.RequestRecord;
 import aigcsim.core.metrics.RunResult;
 import aigcsim.core.metrics.RunSummary;
+import aigcsim.core.metrics.SteadyState;
 import org.djutils.event.LocalEventProducer;
 import org.djutils.event.reference.ReferenceType;
 
@@ -26,7 +28,10 @@ import nl.tudelft.simulation.naming.context.event.InitialEventContext;
 /**
  * Runs scenarios on DSOL: one {@code DevsSimulator} per replication, replication r seeded with scenario seed + r,
  * the error strategy set to end the run on an exception (DSOL's default pauses, which hangs a batch run), and the
- * run ended when arrivals are over and every request has ended.
+ * run ended when arrivals are over and every request has ended. After the run, each request's time in the system (in
+ * order of arrival) is judged by {@link SteadyState}: with {@code warmupAuto} the whole series, and the warm-up is
+ * the arrival time of the first request MSER-5 keeps; otherwise the series after the scenario's {@code warmupS}.
+ * The summary and the utilizations are taken from that warm-up on.
  */
 public final class Simulation {
     /** Safety horizon past the arrival window, in deadlines: a run still busy then is reported as not drained. */
@@ -84,11 +89,21 @@ public final class Simulation {
             throw new SimulationException("scenario '" + scenario.name() + "' replication " + r
                     + ": requests still in the system at the safety horizon t=" + end + " s", null);
         }
-        var records = model.records();
-        double edgeUtil = model.cells().stream().mapToDouble(CellNode::edgeUtilization).average().orElse(0);
-        double bandUtil = model.cells().stream().mapToDouble(CellNode::bandwidthUtilization).average().orElse(0);
-        RunSummary summary = RunSummary.of(records, scenario.durationS() - scenario.warmupS(), edgeUtil, bandUtil,
-                model.clock().events(), simulator.getSimulatorTime());
+        List<RequestRecord> records = model.records();
+        SteadyState steady = SteadyState.of(records.stream().filter(x -> scenario.warmupAuto() || !x.inWarmup())
+                .mapToDouble(RequestRecord::timeInSystemS).toArray());
+        double warmup = !scenario.warmupAuto() ? scenario.warmupS()
+                : steady.truncation() == 0 ? 0 : records.get(steady.truncation()).arrivalS();
+        if (scenario.warmupAuto()) {
+            records = records.stream().map(x -> x.withWarmup(warmup)).toList();
+        }
+        double simEnd = simulator.getSimulatorTime();
+        double edgeUtil = model.cells().stream().mapToDouble(c -> c.edgeUtilization(warmup, simEnd)).average()
+                .orElse(0);
+        double bandUtil = model.cells().stream().mapToDouble(c -> c.bandwidthUtilization(warmup, simEnd))
+                .average().orElse(0);
+        RunSummary summary = RunSummary.of(records, warmup, scenario.durationS() - warmup, steady, edgeUtil,
+                bandUtil, model.clock().events(), simEnd);
         return new RunResult(r, seed, records, summary);
     }
 
