@@ -89,7 +89,7 @@ public final class Simulation {
         double bandUtil = model.cells().stream().mapToDouble(CellNode::bandwidthUtilization).average().orElse(0);
         RunSummary summary = RunSummary.of(records, scenario.durationS() - scenario.warmupS(), edgeUtil, bandUtil,
                 model.clock().events(), simulator.getSimulatorTime());
-        return new RunResult(r, seed, records, summary);
+        return new RunResult(r, seed, records, summary, List.copyOf(model.timelineRecords()));
     }
 
     /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */
