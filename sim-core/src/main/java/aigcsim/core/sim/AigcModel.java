@@ -31,10 +31,10 @@ import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 
 /**
- * The DSOL model of one replication: cells with edge servers and shared downlinks, users with devices, and the way
- * of each request — arrival, association to the best cell, split choice, edge queue and compute (L2), downlink
- * transmission (L1), device queue and compute (L3), hand-off of the real computation to the compute service, and its
- * record.
+ * The DSOL model of one replication: cells with edge servers and shared downlinks, users with devices (placed by
+ * the scenario's placement, each with its arrival clock), and the way of each request — arrival, association to the
+ * best cell, split choice, edge queue and compute (L2), downlink transmission (L1), device queue and compute (L3),
+ * hand-off of the real computation to the compute service, and its record — and the scenario's timeline.
  */
 final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final Scenario scenario;
@@ -45,7 +45,6 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final Timeline timeline;
     private SplitPolicy policy;
     private final List<CellNode> cells = new ArrayList<>();
-    private final List<User> users = new ArrayList<>();
     private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
     private final List<Request> ended = new ArrayList<>();
     private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
@@ -93,10 +92,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         UniformRandomProvider placement = streams.stream(RandomStreams.USERS);
         deviceFreeAtS = new double[scenario.users()];
         for (int u = 0; u < scenario.users(); u++) {
-            users.add(newUser(u, placement));
-        }
-        for (User u : users) {
-            startArrivals(u);
+            startArrivals(newUser(u, placement));
         }
         for (int k = 1; k <= 10; k++) {
             double fraction = k / 10.0;
@@ -137,12 +133,10 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
      */
     List<Integer> join(int count) {
         List<Integer> joined = new ArrayList<>();
-        deviceFreeAtS = Arrays.copyOf(deviceFreeAtS, users.size() + count);
+        deviceFreeAtS = Arrays.copyOf(deviceFreeAtS, arrivalClocks.size() + count);
         for (int i = 0; i < count; i++) {
-            int id = users.size();
-            User u = newUser(id, streams.stream(RandomStreams.USERS + "/" + id));
-            users.add(u);
-            startArrivals(u);
+            int id = arrivalClocks.size();
+            startArrivals(newUser(id, streams.stream(RandomStreams.USERS + "/" + id)));
             joined.add(id);
         }
         return joined;
