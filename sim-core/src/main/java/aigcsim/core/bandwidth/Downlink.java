@@ -25,7 +25,7 @@ public final class Downlink {
     private static final double EPS_S = 1e-9;
 
     private final Clock clock;
-    private final double bandwidthHz;
+    private double bandwidthHz;
     private final BandwidthScheduler scheduler;
     private final ChannelModel channel;
     private final int maxRetransmissions;
@@ -45,11 +45,8 @@ public final class Downlink {
      */
     public Downlink(Clock clock, double bandwidthHz, BandwidthScheduler scheduler, ChannelModel channel,
             int maxRetransmissions, DoubleConsumer onUtilizationChange) {
-        if (!(bandwidthHz > 0) || !Double.isFinite(bandwidthHz)) {
-            throw new IllegalArgumentException("downlink bandwidth must be > 0 Hz, got " + bandwidthHz);
-        }
         this.clock = clock;
-        this.bandwidthHz = bandwidthHz;
+        this.bandwidthHz = checkedBandwidthHz(bandwidthHz);
         this.scheduler = scheduler;
         this.channel = channel;
         this.maxRetransmissions = maxRetransmissions;
@@ -58,6 +55,25 @@ public final class Downlink {
 
     public double bandwidthHz() {
         return bandwidthHz;
+    }
+
+    /**
+     * The band changes now: every flow is advanced at its old rate, then the flows are re-allocated over the new
+     * band at once.
+     */
+    public void setBandwidthHz(double hz) {
+        double checked = checkedBandwidthHz(hz);
+        double now = clock.nowS();
+        advance(now);
+        bandwidthHz = checked;
+        update(now);
+    }
+
+    private static double checkedBandwidthHz(double hz) {
+        if (!(hz > 0) || !Double.isFinite(hz)) {
+            throw new IllegalArgumentException("downlink bandwidth must be > 0 Hz, got " + hz);
+        }
+        return hz;
     }
 
     public int activeFlows() {

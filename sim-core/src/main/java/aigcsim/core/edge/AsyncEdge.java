@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 
 import aigcsim.core.cost.CostModel;
 import aigcsim.core.model.Request;
+import aigcsim.core.sim.Clock;
 import aigcsim.core.sim.Scenario.AsyncOrder;
 
 /**
@@ -17,7 +18,8 @@ import aigcsim.core.sim.Scenario.AsyncOrder;
  * serves across users (round robin, or earliest deadline first) and runs up to {@code maxBatch} requests at once
  * with continuous batching at denoising-step boundaries. Each iteration runs the newcomers' semantic extraction,
  * one batched denoising step of size b taking t(b) from the profile's batch curve (eq. 20 at PACR), and the decodes
- * of finishing Edge-AIGC requests. A finished request's transmission overlaps the next iterations.
+ * of finishing Edge-AIGC requests. A finished request's transmission overlaps the next iterations. Down, the
+ * iteration in progress is cut off and its batch lost.
  */
 public final class AsyncEdge implements EdgeScheduler {
     private final EdgeHost host;
@@ -30,6 +32,8 @@ public final class AsyncEdge implements EdgeScheduler {
             Comparator.comparingDouble(Request::deadlineAtS).thenComparingLong(r -> r.id));
     private final List<Running> batch = new ArrayList<>();
     private boolean iterating;
+    private boolean down;
+    private Clock.Scheduled iteration;
     private int queuedSteps;
 
     private static final class Running {
@@ -62,7 +66,7 @@ public final class AsyncEdge implements EdgeScheduler {
                 edfHeads.add(r);
             }
         }
-        if (!iterating) {
+        if (!iterating && !down) {
             iterate();
         }
     }
@@ -136,7 +140,7 @@ public final class AsyncEdge implements EdgeScheduler {
         }
         double stepS = stepping == 0 ? 0
                 : CostModel.stepS(work.profile(), stepping, host.pacr()) * factorSum / stepping;
-        host.clock().after(extractionS + stepS + decodeS, this::finishIteration);
+        iteration = host.clock().after(extractionS + stepS + decodeS, this::finishIteration);
     }
 
     private void finishIteration() {
@@ -161,5 +165,50 @@ public final class AsyncEdge implements EdgeScheduler {
         int concurrent = Math.min(maxBatch, batch.size() + 1);
         double perStepPerRequest = CostModel.stepS(work.profile(), concurrent, host.pacr()) / concurrent;
         return (queuedSteps + inBatch) * perStepPerRequest;
+    }
+
+    @Override
+    public int down() {
+        down = true;
+        if (!iterating) {
+            return 0;
+        }
+        iteration.cancel();
+        iterating = false;
+        List<Request> lost = batch.stream().map(run -> run.request).toList();
+        batch.clear();
+        host.edgeOccupancy(0);
+        lost.forEach(host::lost);
+        return lost.size();
+    }
+
+    @Override
+    public void up() {
+        down = false;
+        if (!iterating) {
+            iterate();
+        }
+    }
+
+    @Override
+    public List<Request> takeQueued() {
+        List<Request> out = new ArrayList<>();
+        userQueues.values().forEach(out::addAll);
+        out.sort(Comparator.comparingLong(r -> r.id));
+        userQueues.clear();
+        roundRobin.clear();
+        edfHeads.clear();
+        queuedSteps = 0;
+        return out;
+    }
+
+    @Override
+    public int queued() {
+        return userQueues.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+
+    @Override
+    public int inCompute() {
+        return batch.size();
     }
 }

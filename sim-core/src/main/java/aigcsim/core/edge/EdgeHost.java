@@ -13,9 +13,12 @@ public interface EdgeHost {
     /** Fails the request if its deadline has passed while it waited; true if it did. */
     boolean expireIfLate(Request r);
 
+    /** The request's edge compute was cut off by the edge going down: it fails and ends. */
+    void lost(Request r);
+
     /** The request's edge compute is done: transmit its result, then run {@code afterTransmission}. */
     void transmit(Request r, Runnable afterTransmission);
 
-    /** Reports how many requests are in edge compute (for utilization statistics). */
+    /** Reports how many requests are in edge compute (for utilization statistics, and when a compute ends). */
     void edgeOccupancy(int requests);
 }

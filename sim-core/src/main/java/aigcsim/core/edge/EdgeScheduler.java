@@ -1,11 +1,34 @@
 package aigcsim.core.edge;
 
+import java.util.List;
+
 import aigcsim.core.model.Request;
 
-/** How a cell's edge server takes requests: {@link SerialEdge} or {@link AsyncEdge}. */
+/**
+ * How a cell's edge server takes requests: {@link SerialEdge} or {@link AsyncEdge}. A scheduler can be held
+ * ({@link #down()}): it then computes nothing and keeps its queue until {@link #up()}.
+ */
 public interface EdgeScheduler {
     void enqueue(Request r);
 
     /** Expected seconds a request arriving now waits before its own edge compute ends, beyond that compute. */
     double backlogS();
+
+    /**
+     * Stops computing: the requests in edge compute are lost ({@link EdgeHost#lost}), the queue is kept, results
+     * already handed to the downlink go on. Returns how many requests were lost.
+     */
+    int down();
+
+    /** Serves the queue again. */
+    void up();
+
+    /** Removes and returns the queued requests (not those in edge compute), in arrival order. */
+    List<Request> takeQueued();
+
+    /** Requests waiting for edge compute. */
+    int queued();
+
+    /** Requests in edge compute. */
+    int inCompute();
 }

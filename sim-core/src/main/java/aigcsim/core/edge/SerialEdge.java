@@ -1,19 +1,26 @@
 package aigcsim.core.edge;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 import aigcsim.core.model.Request;
+import aigcsim.core.sim.Clock;
 
 /**
  * Serial edge service (seed 003's GSC): one FIFO per cell; the edge takes one request at a time through its edge
  * compute and its transmission before starting the next — no pipelining, no batching. With Poisson arrivals and
- * exponential compute this is an M/M/1 queue.
+ * exponential compute this is an M/M/1 queue. Down, it loses the request in compute; one already transmitting
+ * finishes its transmission, and the next starts after {@link #up()}.
  */
 public final class SerialEdge implements EdgeScheduler {
     private final EdgeHost host;
     private final EdgeWork work;
     private final ArrayDeque<Request> fifo = new ArrayDeque<>();
     private boolean busy;
+    private boolean down;
+    private Request computing;
+    private Clock.Scheduled computeEnd;
     private double queuedWorkS;
     private double busyUntilEstimateS;
 
@@ -32,6 +39,10 @@ public final class SerialEdge implements EdgeScheduler {
     }
 
     private void startNext() {
+        busy = false;
+        if (down) {
+            return;
+        }
         Request r;
         while ((r = fifo.poll()) != null) {
             double pacr = host.pacr();
@@ -45,24 +56,65 @@ public final class SerialEdge implements EdgeScheduler {
             r.edgeStartS = now;
             double d = work.aloneS(r, pacr);
             busyUntilEstimateS = now + d;
-            Request started = r;
-            host.clock().after(d, () -> {
-                started.edgeEndS = host.clock().nowS();
-                host.edgeOccupancy(0);
-                host.transmit(started, () -> {
-                    busy = false;
-                    startNext();
-                });
-            });
+            computing = r;
+            computeEnd = host.clock().after(d, this::computeDone);
             return;
         }
-        busy = false;
         queuedWorkS = 0;
+    }
+
+    private void computeDone() {
+        Request r = computing;
+        computing = null;
+        r.edgeEndS = host.clock().nowS();
+        host.edgeOccupancy(0);
+        host.transmit(r, this::startNext);
     }
 
     @Override
     public double backlogS() {
         double now = host.clock().nowS();
         return (busy ? Math.max(0, busyUntilEstimateS - now) : 0) + Math.max(0, queuedWorkS);
+    }
+
+    @Override
+    public int down() {
+        down = true;
+        if (computing == null) {
+            return 0;
+        }
+        computeEnd.cancel();
+        Request r = computing;
+        computing = null;
+        busy = false;
+        host.edgeOccupancy(0);
+        host.lost(r);
+        return 1;
+    }
+
+    @Override
+    public void up() {
+        down = false;
+        if (!busy) {
+            startNext();
+        }
+    }
+
+    @Override
+    public List<Request> takeQueued() {
+        List<Request> out = new ArrayList<>(fifo);
+        fifo.clear();
+        queuedWorkS = 0;
+        return out;
+    }
+
+    @Override
+    public int queued() {
+        return fifo.size();
+    }
+
+    @Override
+    public int inCompute() {
+        return computing == null ? 0 : 1;
     }
 }

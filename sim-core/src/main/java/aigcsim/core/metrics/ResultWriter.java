@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes run results: {@code requests.csv} (one row per request, every replication) and {@code summary.json}
- * (the scenario, each replication's figures and steady-state verdict, and the mean with its 95 % confidence
- * half-width over replications, each labelled with whether every replication was in steady state).
- * Output depends only on the results, so one scenario and seed give byte-identical files. NaN is written as an
- * empty CSV cell and as JSON null.
+ * Writes run results: {@code requests.csv} (one row per request, every replication), {@code timeline.csv} (one row
+ * per applied timeline event) and {@code summary.json} (the scenario, each replication's figures and steady-state
+ * verdict, and the mean with its 95 % confidence half-width over replications, each labelled with whether every
+ * replication was in steady state). Output depends only on the results, so one scenario and seed give
+ * byte-identical files. NaN is written as an empty CSV cell and as JSON null.
  */
 public final class ResultWriter {
     /** The CSV columns, in order. */
@@ -47,6 +48,25 @@ public final class ResultWriter {
                             + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","
                             + r.quality().cacheHit() + "," + quote(r.quality().worker()) + ","
                             + num(r.quality().computeMs()) + "\n");
+                }
+            }
+        }
+    }
+
+    /** The timeline CSV columns, in order. */
+    public static final String TIMELINE_CSV_HEADER = "replication,timeS,event,details";
+
+    /** Writes {@code timeline.csv}: one row per applied timeline event, details as {@code key=value;key=value}. */
+    public static void writeTimelineCsv(Path file, List<RunResult> runs) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(TIMELINE_CSV_HEADER);
+            w.write('\n');
+            for (RunResult run : runs) {
+                for (TimelineRecord t : run.timeline()) {
+                    StringJoiner details = new StringJoiner(";");
+                    t.details().forEach((k, v) -> details.add(k + "=" + v));
+                    w.write(run.replication() + "," + num(t.timeS()) + "," + t.event() + ","
+                            + quote(details.toString()) + "\n");
                 }
             }
         }

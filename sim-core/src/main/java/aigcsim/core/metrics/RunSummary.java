@@ -8,17 +8,19 @@ import java.util.Map;
 /**
  * The figures of one run, over the requests that arrived after the warm-up: latency statistics of delivered
  * requests (mean, p50, p95, p99, and the mean of each part L1, L2, L3 and of the queue wait), mean satisfaction
- * (eq. 24, failed requests score 0), failure rate by reason, throughput (requests served within their deadline per
- * second of arrival window), edge GPU and bandwidth utilization (time-weighted, averaged over cells), and mean
- * quality and the share of cache hits over the requests the compute service measured; the warm-up used and whether
- * the run was judged in steady state ({@link SteadyState}), with the reason when not.
+ * (eq. 24, failed requests score 0), failure rate and failures by reason (deadline, outage, edge down),
+ * throughput (requests served within their deadline per second of arrival window), edge GPU and bandwidth
+ * utilization (time-weighted, averaged over cells), and mean quality and the share of cache hits over the requests
+ * the compute service measured; the warm-up used and whether the run was judged in steady state
+ * ({@link SteadyState}), with the reason when not.
  */
 public record RunSummary(long requests, long delivered, long failed, long failedDeadline, long failedOutage,
-        double failureRate, double meanLatencyS, double p50LatencyS, double p95LatencyS, double p99LatencyS,
-        double meanQueueWaitS, double meanL1S, double meanL2S, double meanL3S, double meanEdgeSteps,
-        double meanSatisfaction, double throughputPerS, double edgeUtilization, double bandwidthUtilization,
-        double meanPsnrDb, double meanSsim, double meanSemanticAccuracy, double cacheHitRate, long events,
-        double simulatedEndS, double warmupS, boolean steadyState, String steadyStateReason) {
+        long failedEdgeDown, double failureRate, double meanLatencyS, double p50LatencyS, double p95LatencyS,
+        double p99LatencyS, double meanQueueWaitS, double meanL1S, double meanL2S, double meanL3S,
+        double meanEdgeSteps, double meanSatisfaction, double throughputPerS, double edgeUtilization,
+        double bandwidthUtilization, double meanPsnrDb, double meanSsim, double meanSemanticAccuracy,
+        double cacheHitRate, long events, double simulatedEndS, double warmupS, boolean steadyState,
+        String steadyStateReason) {
 
     /** Summarizes the records of one run, whose warm-up was {@code warmupS} and arrival window {@code windowS}. */
     public static RunSummary of(List<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
@@ -32,6 +34,7 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         return new RunSummary(rs.size(), delivered.size(), failed,
                 rs.stream().filter(r -> "DEADLINE".equals(r.failure())).count(),
                 rs.stream().filter(r -> "OUTAGE".equals(r.failure())).count(),
+                rs.stream().filter(r -> "EDGE_DOWN".equals(r.failure())).count(),
                 rs.isEmpty() ? Double.NaN : failed / (double) rs.size(),
                 Arrays.stream(lat).average().orElse(Double.NaN),
                 quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99),
@@ -69,6 +72,7 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         m.put("failed", (double) failed);
         m.put("failedDeadline", (double) failedDeadline);
         m.put("failedOutage", (double) failedOutage);
+        m.put("failedEdgeDown", (double) failedEdgeDown);
         m.put("failureRate", failureRate);
         m.put("meanLatencyS", meanLatencyS);
         m.put("p50LatencyS", p50LatencyS);

@@ -1,7 +1,7 @@
 package aigcsim.core.sim;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
@@ -19,6 +19,7 @@ import aigcsim.core.cost.CostModel;
 import aigcsim.core.cost.DeviceProfile;
 import aigcsim.core.metrics.RequestRecord;
 import aigcsim.core.metrics.SatisfactionScore;
+import aigcsim.core.metrics.TimelineRecord;
 import aigcsim.core.model.LatencyRequirement;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.Request;
@@ -30,10 +31,10 @@ import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 
 /**
- * The DSOL model of one replication: cells with edge servers and shared downlinks, users with devices, and the way
- * of each request — arrival, association to the best cell, split choice, edge queue and compute (L2), downlink
- * transmission (L1), device queue and compute (L3), hand-off of the real computation to the compute service, and its
- * record.
+ * The DSOL model of one replication: cells with edge servers and shared downlinks, users with devices (placed by
+ * the scenario's placement, each with its arrival clock), and the way of each request — arrival, association to the
+ * best cell, split choice, edge queue and compute (L2), downlink transmission (L1), device queue and compute (L3),
+ * hand-off of the real computation to the compute service, and its record — and the scenario's timeline.
  */
 final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final Scenario scenario;
@@ -41,9 +42,10 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final ComputeService compute;
     private final DsolClock clock;
     private final DoubleConsumer progress;
-    private final SplitPolicy policy;
+    private final Timeline timeline;
+    private SplitPolicy policy;
     private final List<CellNode> cells = new ArrayList<>();
-    private final List<User> users = new ArrayList<>();
+    private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
     private final List<Request> ended = new ArrayList<>();
     private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
     private double[] deviceFreeAtS;
@@ -61,6 +63,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         this.clock = new DsolClock(simulator);
         this.progress = progress;
         this.policy = SplitPolicy.of(scenario.splitPolicy());
+        this.timeline = new Timeline(this);
     }
 
     Scenario scenario() {
@@ -75,6 +78,11 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return cells;
     }
 
+    /** The timeline's applied events so far. */
+    List<TimelineRecord> timelineRecords() {
+        return timeline.records();
+    }
+
     @Override
     public void constructModel() {
         channel = new ChannelModel(scenario.meanSnr(), scenario.fading(), streams);
@@ -84,69 +92,125 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         UniformRandomProvider placement = streams.stream(RandomStreams.USERS);
         deviceFreeAtS = new double[scenario.users()];
         for (int u = 0; u < scenario.users(); u++) {
-            Position p = new Position(placement.nextDouble() * scenario.areaWidthM(),
-                    placement.nextDouble() * scenario.areaHeightM());
-            double x = scenario.requirementLowS()
-                    + placement.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
-            double y = scenario.requirementLowS()
-                    + placement.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
-            LatencyRequirement req = x == y ? new LatencyRequirement(scenario.requirementLowS(),
-                    scenario.requirementHighS()) : new LatencyRequirement(Math.min(x, y), Math.max(x, y));
-            users.add(new User(u, p, scenario.deviceProfile(), req, scenario.mobility(), scenario.areaWidthM(),
-                    scenario.areaHeightM(), streams));
-        }
-        for (User u : users) {
-            UniformRandomProvider rng = streams.stream(RandomStreams.ARRIVALS + "/" + u.id());
-            Iterator<Arrival> it = scenario.arrivals().forUser(u.id(), rng);
-            generatingUsers++;
-            scheduleNextArrival(u, it);
+            startArrivals(newUser(u, placement));
         }
         for (int k = 1; k <= 10; k++) {
             double fraction = k / 10.0;
             clock.after(scenario.durationS() * fraction, () -> progress.accept(fraction));
         }
+        timeline.schedule();
         simulator.getReplication().setStoppingCondition(m -> drained());
     }
 
-    private void scheduleNextArrival(User u, Iterator<Arrival> it) {
-        Arrival a = it.hasNext() ? it.next() : null;
-        if (a == null || a.timeS() > scenario.durationS()) {
-            generatingUsers--;
-            return;
-        }
-        clock.after(Math.max(0, a.timeS() - clock.nowS()), () -> {
-            arrive(u, a);
-            scheduleNextArrival(u, it);
-        });
+    /** User {@code u}: its start by the scenario's placement, then its latency requirement, drawn from {@code rng}. */
+    private User newUser(int u, UniformRandomProvider rng) {
+        Position p = scenario.placement().start(u, cells.stream().map(c -> c.spec.position()).toList(),
+                scenario.areaWidthM(), scenario.areaHeightM(), rng);
+        double x = scenario.requirementLowS()
+                + rng.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
+        double y = scenario.requirementLowS()
+                + rng.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
+        LatencyRequirement req = x == y ? new LatencyRequirement(scenario.requirementLowS(),
+                scenario.requirementHighS()) : new LatencyRequirement(Math.min(x, y), Math.max(x, y));
+        return new User(u, p, scenario.deviceProfile(), req, scenario.mobility(), scenario.areaWidthM(),
+                scenario.areaHeightM(), streams);
     }
 
-    private void arrive(User u, Arrival a) {
-        double now = clock.nowS();
-        Position pos = u.positionAt(now);
-        CellNode cell = null;
-        double meanSnrDb;
-        if (scenario.meanSnr() instanceof MeanSnr.Uniform range) {
-            double best = Double.POSITIVE_INFINITY;
-            for (CellNode c : cells) {
-                double d = c.spec.position().distanceTo(pos);
-                if (d < best) {
-                    best = d;
-                    cell = c;
-                }
-            }
-            meanSnrDb = range.lowDb() + streams.stream(RandomStreams.CHANNEL + "/" + u.id()).nextDouble()
-                    * (range.highDb() - range.lowDb());
-        } else {
-            meanSnrDb = Double.NEGATIVE_INFINITY;
-            for (CellNode c : cells) {
-                double snr = channel.linkBudgetSnrDb(u.id(), c.id, c.spec.position().distanceTo(pos),
-                        c.spec.bandwidthHz());
-                if (snr > meanSnrDb) {
-                    meanSnrDb = snr;
-                    cell = c;
-                }
+    /** Starts the user's arrival process now, on its own stream. */
+    private void startArrivals(User u) {
+        UniformRandomProvider rng = streams.stream(RandomStreams.ARRIVALS + "/" + u.id());
+        arrivalClocks.add(new ArrivalClock(this, u, scenario.arrivals().forUser(u.id(), rng), clock.nowS()));
+    }
+
+    /** An arrival clock scheduled (+1) or dropped (−1) its user's next arrival. */
+    void generating(int delta) {
+        generatingUsers += delta;
+    }
+
+    /**
+     * {@code count} users join now with the next indices; each is placed and drawn from its own stream
+     * ({@code users/<id>}), so who joins does not depend on when. Returns their indices.
+     */
+    List<Integer> join(int count) {
+        List<Integer> joined = new ArrayList<>();
+        deviceFreeAtS = Arrays.copyOf(deviceFreeAtS, arrivalClocks.size() + count);
+        for (int i = 0; i < count; i++) {
+            int id = arrivalClocks.size();
+            startArrivals(newUser(id, streams.stream(RandomStreams.USERS + "/" + id)));
+            joined.add(id);
+        }
+        return joined;
+    }
+
+    /** The {@code count} most recently joined active users leave (highest index first). Returns their indices. */
+    List<Integer> leave(int count) {
+        List<Integer> left = new ArrayList<>();
+        for (int i = arrivalClocks.size() - 1; i >= 0 && left.size() < count; i--) {
+            ArrivalClock a = arrivalClocks.get(i);
+            if (a.active()) {
+                a.leave();
+                left.add(a.user.id());
             }
         }
+        return left;
+    }
+
+    /** Active users {@code from}..{@code to} (those that exist) ask {@code factor} times as often. Returns how many. */
+    int scaleArrivals(int from, int to, double factor) {
+        int scaled = 0;
+        for (int i = from; i <= Math.min(to, arrivalClocks.size() - 1); i++) {
+            ArrivalClock a = arrivalClocks.get(i);
+            if (a.active()) {
+                a.scale(factor);
+                scaled++;
+            }
+        }
+        return scaled;
+    }
+
+    /** Requests arriving from now on are split by this policy. */
+    void splitPolicy(String name) {
+        policy = SplitPolicy.of(name);
+    }
+
+    /** How many active users each cell serves now (by the association a request would make). */
+    int[] activeUsersPerCell() {
+        int[] n = new int[cells.size()];
+        double now = clock.nowS();
+        for (ArrivalClock a : arrivalClocks) {
+            if (a.active()) {
+                n[servingCell(a.user, a.user.positionAt(now)).id]++;
+            }
+        }
+        return n;
+    }
+
+    /** The cell a user at {@code pos} associates with: the nearest, or the best link-budget SNR. */
+    private CellNode servingCell(User u, Position pos) {
+        CellNode best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (CellNode c : cells) {
+            double d = c.spec.position().distanceTo(pos);
+            double score = scenario.meanSnr() instanceof MeanSnr.Uniform ? -d
+                    : channel.linkBudgetSnrDb(u.id(), c.id, d, c.downlink.bandwidthHz());
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** A request of user {@code u} arrives now. */
+    void arrive(User u, Arrival a) {
+        double now = clock.nowS();
+        Position pos = u.positionAt(now);
+        CellNode cell = servingCell(u, pos);
+        double meanSnrDb = scenario.meanSnr() instanceof MeanSnr.Uniform range
+                ? range.lowDb() + streams.stream(RandomStreams.CHANNEL + "/" + u.id()).nextDouble()
+                        * (range.highDb() - range.lowDb())
+                : channel.linkBudgetSnrDb(u.id(), cell.id, cell.spec.position().distanceTo(pos),
+                        cell.downlink.bandwidthHz());
         UniformRandomProvider promptRng = streams.stream(RandomStreams.PROMPTS + "/" + u.id());
         String prompt = a.prompt() != null ? a.prompt() : scenario.prompts().draw(promptRng);
         long seed = promptRng.nextLong();
@@ -161,7 +225,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 factor, a0);
         outstanding++;
         if (scenario.framework().usesEdge()) {
-            cell.edge.enqueue(r);
+            cell.edge().enqueue(r);
         } else {
             r.edgeStartS = now;
             r.edgeEndS = now;
@@ -176,7 +240,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         double pacr = cell.pacr();
         return new SplitState(edge.cyclesPerStep(), u.device().cyclesPerStep(), snrDb, edge.clockHz() * pacr,
                 u.device().clockHz(), cell.downlink.bandwidthHz() / (cell.downlink.activeFlows() + 1),
-                u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge.backlogS(),
+                u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge().backlogS(),
                 Math.max(0, deviceFreeAtS[u.id()] - now), pacr, edge, u.device());
     }
 
@@ -209,7 +273,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     }
 
     boolean drained() {
-        return generatingUsers == 0 && outstanding == 0;
+        return generatingUsers == 0 && outstanding == 0 && timeline.pending() == 0;
     }
 
     /** The records of all ended requests, in order of id, with the compute results joined in. */

@@ -1,5 +1,7 @@
 package aigcsim.core.sim;
 
+import java.util.List;
+
 import aigcsim.core.bandwidth.BandwidthScheduler;
 import aigcsim.core.bandwidth.Downlink;
 import aigcsim.core.bandwidth.Flow;
@@ -15,13 +17,23 @@ import aigcsim.core.model.Request;
 
 /**
  * A base station at run time: its edge scheduler, its shared downlink, and edge occupancy and bandwidth use over
- * time, kept whole so that their time averages can be taken from a warm-up chosen after the run.
+ * time, kept whole so that their time averages can be taken from a warm-up chosen after the run; and the changes a
+ * timeline makes to it: a PACR that overrides the schedule, a new band, the edge going down and up, and a switch of
+ * edge scheduler.
+ *
+ * <p>The edge computes when it is not down and no retiring scheduler (the one before a switch) still has requests
+ * in edge compute; otherwise the current scheduler is held ({@link EdgeScheduler#down()}) and keeps its queue.
  */
 final class CellNode implements EdgeHost {
     final int id;
     final Scenario.CellSpec spec;
     final Downlink downlink;
-    final EdgeScheduler edge;
+    private EdgeScheduler edge;
+    /** The scheduler before a switch, while requests are still in its edge compute; else null. */
+    private EdgeScheduler retiring;
+    private boolean edgeDown;
+    /** The PACR a timeline set, overriding the schedule; NaN while none. */
+    private double pacrOverride = Double.NaN;
     private final AigcModel model;
     private final StepFunction edgeBusy = new StepFunction();
     private final StepFunction bandUsed = new StepFunction();
@@ -33,7 +45,11 @@ final class CellNode implements EdgeHost {
         this.downlink = new Downlink(model.clock(), spec.bandwidthHz(),
                 BandwidthScheduler.of(scenario.bandwidthScheduler()), channel, scenario.maxRetransmissions(),
                 used -> bandUsed.set(model.clock().nowS(), used));
-        this.edge = EdgeSchedulers.create(scenario, this, spec.edgeProfile());
+        this.edge = EdgeSchedulers.create(scenario, scenario.edgeMode(), this, spec.edgeProfile());
+    }
+
+    EdgeScheduler edge() {
+        return edge;
     }
 
     @Override
@@ -43,7 +59,61 @@ final class CellNode implements EdgeHost {
 
     @Override
     public double pacr() {
-        return spec.pacr().at(model.clock().nowS());
+        return Double.isNaN(pacrOverride) ? spec.pacr().at(model.clock().nowS()) : pacrOverride;
+    }
+
+    /** The edge has {@code pacr} of its resources from now on, whatever its schedule says. */
+    void setPacr(double pacr) {
+        pacrOverride = pacr;
+    }
+
+    /** The edge goes down; returns how many requests in edge compute were lost. */
+    int edgeDown() {
+        edgeDown = true;
+        int lost = edge.down();
+        if (retiring != null) {
+            lost += retiring.down();
+        }
+        return lost;
+    }
+
+    /** The edge is back: it serves its queue (once a retiring scheduler has no compute left). */
+    void edgeUp() {
+        edgeDown = false;
+        resume();
+    }
+
+    /**
+     * Switches to a new scheduler of {@code mode}: the old one's queue moves to it in arrival order, and it starts
+     * computing once the old one's edge compute has finished. Returns how many queued requests moved.
+     */
+    int switchEdge(Scenario.EdgeMode mode) {
+        EdgeScheduler old = edge;
+        List<Request> moved = old.takeQueued();
+        edge = EdgeSchedulers.create(model.scenario(), mode, this, spec.edgeProfile());
+        edge.down();
+        moved.forEach(edge::enqueue);
+        if (old.inCompute() > 0) {
+            retiring = old;
+        }
+        resume();
+        return moved.size();
+    }
+
+    private void resume() {
+        if (!edgeDown && retiring == null) {
+            edge.up();
+        }
+    }
+
+    /** Requests waiting for edge compute. */
+    int queued() {
+        return edge.queued();
+    }
+
+    /** Requests in edge compute (in the current scheduler, or a retiring one). */
+    int inEdge() {
+        return edge.inCompute() + (retiring == null ? 0 : retiring.inCompute());
     }
 
     @Override
@@ -54,6 +124,12 @@ final class CellNode implements EdgeHost {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void lost(Request r) {
+        r.failure = Request.Failure.EDGE_DOWN;
+        model.finish(r);
     }
 
     @Override
@@ -88,6 +164,10 @@ final class CellNode implements EdgeHost {
     @Override
     public void edgeOccupancy(int requests) {
         edgeBusy.set(model.clock().nowS(), requests > 0 ? 1.0 : 0.0);
+        if (retiring != null && retiring.inCompute() == 0) {
+            retiring = null;
+            resume();
+        }
     }
 
     /** The share of [fromS, toS] in which the edge computed. */

@@ -104,7 +104,7 @@ public final class Simulation {
                 .average().orElse(0);
         RunSummary summary = RunSummary.of(records, warmup, scenario.durationS() - warmup, steady, edgeUtil,
                 bandUtil, model.clock().events(), simEnd);
-        return new RunResult(r, seed, records, summary);
+        return new RunResult(r, seed, records, summary, List.copyOf(model.timelineRecords()));
     }
 
     /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */

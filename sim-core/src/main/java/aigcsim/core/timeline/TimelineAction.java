@@ -1,5 +1,7 @@
 package aigcsim.core.timeline;
 
+import java.util.Locale;
+
 import aigcsim.core.sim.Scenario.EdgeMode;
 
 /**
@@ -9,6 +11,11 @@ import aigcsim.core.sim.Scenario.EdgeMode;
 public sealed interface TimelineAction {
     /** Stands for every cell. */
     int ALL = -1;
+
+    /** The action's name in results: its type in kebab case ({@code SetPacr}: {@code set-pacr}). */
+    default String eventName() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
 
     /** The cell's edge server has {@code pacr} of its computing resources from now on (seed 001, Fig. 8). */
     record SetPacr(int cell, double pacr) implements TimelineAction {
@@ -22,7 +29,8 @@ public sealed interface TimelineAction {
      * Users {@code fromUser}..{@code toUser} (inclusive) ask {@code factor} times as often as the scenario's arrival
      * process says, from now on (a flash crowd, factor &gt; 1; a lull, factor &lt; 1; 0 stops them). The factor
      * replaces an earlier one; it speeds up the users' arrival clock, so the arrivals before the change are the same
-     * as without it.
+     * as without it. A replayed trace is time-changed the same way: its times are the users' operational time.
+     * Users that have not joined (or have left) by then are not affected.
      */
     record ScaleArrivals(int fromUser, int toUser, double factor) implements TimelineAction {
     }
@@ -40,7 +48,9 @@ public sealed interface TimelineAction {
 
     /**
      * The cell's edge server goes down: the requests in its edge compute fail (failure {@code EDGE_DOWN}), its queue
-     * is kept and waits (deadlines still run), transmissions already on the air continue.
+     * is kept and waits (deadlines still run: a request found expired when the edge next looks fails then), new
+     * arrivals queue, transmissions already on the air continue. An edge never brought back up leaves its queue
+     * unserved, and the run then ends with requests still in the system: script an {@link EdgeUp}.
      */
     record EdgeDown(int cell) implements TimelineAction {
     }

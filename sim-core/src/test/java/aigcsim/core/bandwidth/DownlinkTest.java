@@ -47,6 +47,17 @@ class DownlinkTest {
     }
 
     @Test
+    void aBandChangeReallocatesTheFlowInProgressAtOnce() {
+        Downlink d = downlink("equal-share", awgn);
+        start(d, 0, BITS, 10);
+        double alone = BITS / ShannonRate.bitsPerSecond(B, 10);
+        clock.after(alone / 2, () -> d.setBandwidthHz(B / 2));
+        clock.runAll();
+        assertEquals(B / 2, d.bandwidthHz());
+        assertEquals(alone / 2 + alone, finished.get(0), alone * 1e-9, "the second half of the bits at half the band");
+    }
+
+    @Test
     void nEqualFlowsStartedTogetherFinishAtNTimes() {
         Downlink d = downlink("equal-share", awgn);
         int n = 7;
