@@ -18,28 +18,34 @@ import aigcsim.models.nn.UNet;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.training.ModelSizes;
 import aigcsim.models.weights.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code aigcsim models bench}: denoiser step time at batch 1, 4, 16, 64; one request's whole pipeline time; the
  * denoiser's achieved GFLOP/s against a plain 1024² matrix multiply measured in the same run; resident memory
  * before and after many requests (default 10 000), computed the way a model worker computes them (batched edge
- * steps, then each request's finish).
+ * steps, then each request's finish). {@code --weights DIR} benchmarks other weights (e.g. retrained with
+ * {@code train --out DIR}).
  */
-public final class ModelsBench {
-    private ModelsBench() {
-    }
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
+        sortOptions = false,
+        description = {"Denoiser step time by batch, pipeline time, GFLOP/s against a matmul peak, and resident "
+            + "memory before and after N requests computed as a worker does (10,000: ~15 min on 2 cores)."})
+public final class ModelsBench extends ModelsSubcommand {
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "weights directory, e.g. one written by train --out (default: the bundled ${DEFAULT-VALUE})")
+    Path weights = Weights.BUNDLED_DIR;
 
-    public static void main(String[] args) throws IOException {
-        int requests = 10000;
-        if (args.length > 0) {
-            if (args.length != 2 || !args[0].equals("--requests") || !args[1].matches("[1-9][0-9]*")) {
-                System.err.println("usage: aigcsim models bench [--requests N] (N a positive integer, default 10000)");
-                System.exit(2);
-            }
-            requests = Integer.parseInt(args[1]);
-        }
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", converter = PositiveInt.class,
+            description = "requests of the memory run (default: ${DEFAULT-VALUE})")
+    int requests;
+
+    @Override
+    void run() throws BadInputException {
+        requireWeightsDir(weights);
         ModelSizes sizes = ModelSizes.BUNDLED;
-        try (TextToImage t2i = TextToImage.load(Weights.BUNDLED_DIR, sizes);
+        try (TextToImage t2i = TextToImage.load(weights, sizes);
                 NDManager m = NDManager.newBaseManager()) {
             double peak = matmulGflops(m);
             System.out.printf(Locale.ROOT, "plain matmul 1024x1024x1024: %.1f GFLOP/s%n", peak);

@@ -25,15 +25,22 @@ import aigcsim.models.quality.FrechetDistance;
 import aigcsim.models.training.ModelSizes;
 import aigcsim.models.weights.Weights;
 import aigcsim.models.weights.WeightsManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code aigcsim models eval}: measures the bundled models and the seeds' claims. Prints and writes
- * {@code eval.json}: autoencoder reconstruction PSNR, classifier accuracy, semantic accuracy and Fréchet distance of
- * 20-step samples, and the table over SNR × a × channel of PSNR, SSIM and semantic accuracy for SemAIGC (fine-tuned
- * receiver), the plain receiver (a = T̂: Non-fine-tuning AIGC) and Edge AIGC (digital JPEG); plus PNG grids like
- * seed 001's Fig. 4 (rows SNR, columns framework, one prompt and seed).
+ * {@code aigcsim models eval}: measures the models (the bundled ones by default) and the seeds' claims. Prints and
+ * writes {@code eval.json}: autoencoder reconstruction PSNR, classifier accuracy, semantic accuracy and Fréchet
+ * distance of 20-step samples, and the table over SNR × a × channel of PSNR, SSIM and semantic accuracy for SemAIGC
+ * (fine-tuned receiver), the plain receiver (a = T̂: Non-fine-tuning AIGC) and Edge AIGC (digital JPEG); plus PNG grids
+ * like seed 001's Fig. 4 (rows SNR, columns framework, one prompt and seed). {@code --weights DIR} measures other
+ * weights (e.g. retrained with {@code train --out DIR}), {@code --data DIR} reads Fashion-MNIST from another directory.
  */
-public final class ModelsEval {
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
+        sortOptions = false,
+        description = {"Measures the models: reconstruction PSNR, classifier accuracy, semantic accuracy and "
+            + "Frechet distance of 20-step samples, the SNR x a x channel table, a PNG grid; writes eval.json."})
+public final class ModelsEval extends ModelsSubcommand {
     static final double[] SNRS_DB = {-6, -3, 0, 3, 6, 9, 12, 15};
     static final int[] SPLITS = {0, 5, 10, 15, 20};
     static final int TOTAL_STEPS = 20;
@@ -41,36 +48,43 @@ public final class ModelsEval {
     private static final List<TextToImage.Transmission> LATENT_TRANSMISSIONS = List.of(
             TextToImage.Transmission.ANALOG, TextToImage.Transmission.JSCC);
 
-    private ModelsEval() {
-    }
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "weights directory, e.g. one written by train --out (default: the bundled ${DEFAULT-VALUE})")
+    Path weights = Weights.BUNDLED_DIR;
 
-    public static void main(String[] args) throws IOException {
-        System.setProperty("ai.djl.offline", "true");
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!List.of("--weights", "--out", "--samples", "--table-samples", "--guidance").contains(args[i])) {
-                System.err.println("aigcsim models eval: unknown option " + args[i]
-                        + "; options: --weights, --out, --samples, --table-samples, --guidance");
-                System.exit(2);
-            }
-            o.put(args[i], args[i + 1]);
-        }
-        Path weights = Path.of(o.getOrDefault("--weights", Weights.BUNDLED_DIR.toString()));
-        Path out = Path.of(o.getOrDefault("--out", "results/models-eval"));
-        int samples = Integer.parseInt(o.getOrDefault("--samples", "300"));
-        int tableSamples = Integer.parseInt(o.getOrDefault("--table-samples", "20"));
+    @Option(names = "--data", paramLabel = "DIR", description = DATA_HELP)
+    Path data = FashionMnist.DEFAULT_DIR;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/models-eval",
+            description = "where to write eval.json and grid-awgn.png (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "300", converter = PositiveInt.class,
+            description = "20-step samples for semantic accuracy and Frechet distance (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--table-samples", paramLabel = "N", defaultValue = "20", converter = PositiveInt.class,
+            description = "prompt and seed pairs per cell of the SNR x a x channel table (default: ${DEFAULT-VALUE})")
+    int tableSamples;
+
+    @Option(names = "--guidance", paramLabel = "G", converter = NonNegativeDouble.class,
+            description = "classifier-free guidance scale (default: ${DEFAULT-VALUE})")
+    double guidance = TextToImage.DEFAULT_GUIDANCE;
+
+    @Override
+    void run() throws IOException, BadInputException {
+        requireWeightsDir(weights);
+        requireDataDir(data);
+        FashionMnist.Split test = FashionMnist.load(data, false, 10000);
         Files.createDirectories(out);
         Map<String, Object> report = new LinkedHashMap<>();
         ModelSizes sizes = ModelSizes.BUNDLED;
-        double guidance = Double.parseDouble(o.getOrDefault("--guidance", "" + TextToImage.DEFAULT_GUIDANCE));
         report.put("guidance", guidance);
         try (TextToImage t2i = TextToImage.load(weights, sizes, guidance)) {
-            FashionMnist.Split test = FashionMnist.load(FashionMnist.DEFAULT_DIR, false, 10000);
             try (Model vae = Weights.load(weights, "autoencoder", sizes.autoencoder());
                     Model cls = Weights.load(weights, "classifier", sizes.classifier())) {
-                double psnr = ModelsMain.Evaluation.reconstructionPsnr((Autoencoder) vae.getBlock(),
-                        vae.getNDManager(), test);
-                double acc = ModelsMain.Evaluation.accuracy((Classifier) cls.getBlock(), cls.getNDManager(), test);
+                double psnr = Evaluation.reconstructionPsnr((Autoencoder) vae.getBlock(), vae.getNDManager(), test);
+                double acc = Evaluation.accuracy((Classifier) cls.getBlock(), cls.getNDManager(), test);
                 report.put("autoencoderTestPsnrDb", psnr);
                 report.put("classifierTestAccuracy", acc);
                 System.out.printf(Locale.ROOT, "autoencoder test reconstruction PSNR %.2f dB; classifier test "
@@ -81,9 +95,6 @@ public final class ModelsEval {
             report.put("table", table);
             report.put("claims", claims(table));
             report.put("weights", Map.of("denoiser", WeightsManifest.verify(weights, "denoiser").sha256()));
-        } catch (IllegalArgumentException e) {
-            System.err.println("aigcsim models eval: " + e.getMessage());
-            System.exit(2);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("eval.json").toFile(),
                 report);

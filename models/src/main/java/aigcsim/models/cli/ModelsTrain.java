@@ -1,0 +1,232 @@
+package aigcsim.models.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ai.djl.Model;
+import aigcsim.models.data.FashionMnist;
+import aigcsim.models.diffusion.NoiseSchedule;
+import aigcsim.models.nn.Autoencoder;
+import aigcsim.models.nn.Classifier;
+import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.Tokenizer;
+import aigcsim.models.pipeline.TextToImage;
+import aigcsim.models.training.ModelSizes;
+import aigcsim.models.training.Training;
+import aigcsim.models.weights.Weights;
+import aigcsim.models.weights.WeightsManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|all]}: trains on Fashion-MNIST and writes weights
+ * with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled {@code models/weights} unless
+ * named). An output directory that lacks components this run does not train gets the bundled ones, so it is a
+ * complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and JSCC codec find the
+ * autoencoder they train on).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
+        sortOptions = false,
+        description = {"Trains the models on Fashion-MNIST and writes their weights and manifests.",
+            "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min (all ~45 min)."})
+public final class ModelsTrain extends ModelsSubcommand {
+    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc");
+    static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3, "denoiser", 8,
+            "jscc", 12);
+    static final String DEFAULT_OUT = "results/models/weights";
+    private static final int BATCH = 64;
+    private static final long SEED = 2026;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "all",
+            converter = ComponentName.class,
+            description = "classifier, autoencoder, denoiser, jscc or all (default: ${DEFAULT-VALUE})")
+    String component;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
+            description = {"where to write the weights and manifests (default: ${DEFAULT-VALUE}, under the working "
+                + "directory); the bundled weights are replaced only when named here (--out models/weights)"})
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = DATA_HELP)
+    Path data = FashionMnist.DEFAULT_DIR;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
+            description = "epochs for every component trained (default: as bundled, classifier 3, autoencoder 3, "
+                + "denoiser 8, jscc 12)")
+    Integer epochs;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
+            description = "training images used, at most the 60,000 of the training split (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    /** The components this run trains, in training order. */
+    List<String> components() {
+        return component.equals("all") ? COMPONENTS : List.of(component);
+    }
+
+    @Override
+    void run() throws IOException, BadInputException {
+        requireDataDir(data);
+        FashionMnist.Split train = FashionMnist.load(data, true, limit);
+        FashionMnist.Split test = FashionMnist.load(data, false, 10000);
+        if (isBundled(out)) {
+            out().println("note: --out " + out + " is the bundled weights directory: training replaces the bundled "
+                    + "weights there");
+        } else {
+            completeFromBundled();
+        }
+        out().flush();
+        for (String c : components()) {
+            train(c, ModelSizes.BUNDLED, train, test, epochs != null ? epochs : DEFAULT_EPOCHS.get(c), out, data);
+        }
+        if (components().contains("autoencoder") && !components().contains("denoiser")) {
+            out().println("note: the denoiser and JSCC codec in " + out + " were trained on the previous "
+                    + "autoencoder's latents; retrain them too (train denoiser, train jscc) for a consistent set");
+        }
+    }
+
+    /** Whether {@code dir} is the bundled weights directory (the same directory, however named). */
+    static boolean isBundled(Path dir) {
+        Path bundled = Weights.BUNDLED_DIR;
+        try {
+            if (Files.exists(dir) && Files.exists(bundled)) {
+                return Files.isSameFile(dir, bundled);
+            }
+        } catch (IOException e) {
+            // fall through to the comparison of names
+        }
+        return dir.toAbsolutePath().normalize().equals(bundled.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Copies into {@link #out} the bundled components this run does not train and {@link #out} lacks (manifest and
+     * the weight files it names, verified first), so that it is a complete set; says which.
+     */
+    private void completeFromBundled() throws IOException, BadInputException {
+        List<String> copied = new ArrayList<>();
+        for (String c : COMPONENTS) {
+            if (components().contains(c) || Files.exists(manifest(out, c))) {
+                continue;
+            }
+            WeightsManifest m;
+            try {
+                m = WeightsManifest.verify(Weights.BUNDLED_DIR, c);
+            } catch (IllegalArgumentException e) {
+                if (c.equals("autoencoder") && (components().contains("denoiser") || components().contains("jscc"))) {
+                    throw new BadInputException(out + " has no autoencoder, which the " + String.join(" and ",
+                            components()) + " train on, and the bundled one cannot be used: " + e.getMessage());
+                }
+                out().println("note: " + out + " has no " + c + " and the bundled one cannot be copied ("
+                        + e.getMessage() + "); eval and bench need all four components");
+                continue;
+            }
+            Files.createDirectories(out);
+            for (String file : m.sha256().keySet()) {
+                Files.copy(Weights.BUNDLED_DIR.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.copy(manifest(Weights.BUNDLED_DIR, c), manifest(out, c), StandardCopyOption.REPLACE_EXISTING);
+            copied.add(c);
+        }
+        if (!copied.isEmpty()) {
+            out().println("copied the bundled " + String.join(", ", copied) + " into " + out
+                    + " so it is a complete set for eval and bench (--weights " + out + ")");
+        }
+    }
+
+    private static Path manifest(Path dir, String component) {
+        return dir.resolve(component + "." + WeightsManifest.FILE);
+    }
+
+    /** The component names, with the allowed ones in the message of a wrong one. */
+    static final class ComponentName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals("all") && !COMPONENTS.contains(value)) {
+                throw new TypeConversionException("unknown component '" + value + "'; expected one of "
+                        + String.join(", ", COMPONENTS) + " or all");
+            }
+            return value;
+        }
+    }
+
+    static void train(String component, ModelSizes sizes, FashionMnist.Split train, FashionMnist.Split test,
+            int epochs, Path out, Path dataDir) throws IOException {
+        Training.Plan plan = new Training.Plan(epochs, BATCH, SEED, System.out::println);
+        String data = "fashion-mnist train " + train.size() + (dataDir.equals(FashionMnist.DEFAULT_DIR)
+                ? " (Debian dataset-fashion-mnist)" : " (from " + dataDir + ")") + ", padded to 32x32";
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        switch (component) {
+            case "classifier" -> {
+                try (Model m = Model.newInstance(component)) {
+                    Classifier cls = sizes.classifier();
+                    m.setBlock(cls);
+                    double loss = Training.classifier(m, train.images(), train.labels(), plan);
+                    metrics.put("testAccuracy", Evaluation.accuracy(cls, m.getNDManager(), test));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("crossEntropy", loss),
+                            metrics);
+                }
+            }
+            case "autoencoder" -> {
+                try (Model m = Model.newInstance(component)) {
+                    Autoencoder vae = sizes.autoencoder();
+                    m.setBlock(vae);
+                    double loss = Training.autoencoder(m, train.images(), plan);
+                    metrics.put("testReconstructionPsnrDb", Evaluation.reconstructionPsnr(vae, m.getNDManager(),
+                            test));
+                    metrics.put("latentScale", 1 / Evaluation.latentStd(vae, m.getNDManager(), train));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("mseKl", loss),
+                            metrics);
+                }
+            }
+            case "denoiser" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
+                String[] prompts = new String[train.size()];
+                for (int i = 0; i < prompts.length; i++) {
+                    prompts[i] = FashionMnist.PROMPTS.get(train.labels()[i]);
+                }
+                try (Model m = Model.newInstance(component)) {
+                    m.setBlock(sizes.denoiser());
+                    double loss = Training.denoiser(m, latents, prompts,
+                            new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()), new NoiseSchedule(), plan);
+                    metrics.put("latentScale", scale);
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("epsMse", loss),
+                            metrics);
+                }
+            }
+            case "jscc" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
+                try (Model m = Model.newInstance(component)) {
+                    Jscc jscc = sizes.jscc();
+                    m.setBlock(jscc);
+                    NoiseSchedule schedule = new NoiseSchedule();
+                    double loss = Training.jscc(m, latents, schedule, TextToImage.TOTAL_STEPS, plan);
+                    metrics.putAll(Evaluation.jsccResidual(jscc, m.getNDManager(), trainingLatents(sizes, out, test,
+                            scale), schedule));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("latentMse", loss),
+                            metrics);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown component " + component);
+        }
+        System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(component)),
+                metrics);
+    }
+
+    private static float[][] trainingLatents(ModelSizes sizes, Path dir, FashionMnist.Split data, double scale) {
+        try (Model vae = Weights.load(dir, "autoencoder", sizes.autoencoder())) {
+            return Evaluation.latents((Autoencoder) vae.getBlock(), vae.getNDManager(), data, scale);
+        }
+    }
+}
