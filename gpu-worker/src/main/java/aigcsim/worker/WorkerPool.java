@@ -69,6 +69,11 @@ public final class WorkerPool implements ComputeService, AutoCloseable {
 
     /** An in-process pool: dispatcher and {@code config.workers()} workers on a local Vert.x. */
     public static WorkerPool start(PoolConfig config, ModelSource models) {
+        if (config.workers() < 1) {
+            throw new IllegalArgumentException("pool '" + config.name() + "': an in-process pool needs at least one "
+                    + "worker, got " + config.workers() + " (0 workers only make sense in a cluster, whose nodes "
+                    + "serve the requests)");
+        }
         return new WorkerPool(config, models, null);
     }
 

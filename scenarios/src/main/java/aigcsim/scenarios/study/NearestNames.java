@@ -18,11 +18,17 @@ public final class NearestNames {
      * when none is close enough.
      */
     public static List<String> nearest(String name, Collection<String> known, int max) {
+        return byDistance(name, known).stream()
+                .filter(k -> distance(name, k) <= Math.max(2, Math.max(name.length(), k.length()) / 3))
+                .limit(max)
+                .toList();
+    }
+
+    /** All of {@code known}, nearest to {@code name} first, ties in alphabetical order (for "allowed: …" lists). */
+    public static List<String> byDistance(String name, Collection<String> known) {
         return known.stream()
                 .distinct()
-                .filter(k -> distance(name, k) <= Math.max(2, Math.max(name.length(), k.length()) / 3))
                 .sorted(Comparator.<String>comparingInt(k -> distance(name, k)).thenComparing(Comparator.naturalOrder()))
-                .limit(max)
                 .toList();
     }
 

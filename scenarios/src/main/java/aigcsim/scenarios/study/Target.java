@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import aigcsim.core.metrics.RunSummary;
+import aigcsim.core.metrics.SteadyState;
 
 /**
  * A capacity target on one run-summary figure, such as {@code meanSatisfaction >= 0.9} or {@code p95LatencyS <= 25}.
@@ -51,7 +52,7 @@ public record Target(String figure, Comparison comparison, double threshold) {
 
     /** Every figure a target may name, in {@link RunSummary#figures()} order. */
     public static final List<String> FIGURES = List.copyOf(
-            RunSummary.of(List.of(), 1, 0, 0, 0, 0).figures().keySet());
+            RunSummary.of(List.of(), 0, 1, SteadyState.of(new double[0]), 0, 0, 0, 0).figures().keySet());
 
     /** The figures in seconds, on which a target may write {@code s}. */
     public static final Set<String> SECONDS = Set.of("meanLatencyS", "p50LatencyS", "p95LatencyS", "p99LatencyS",

@@ -102,8 +102,8 @@ class TargetTest {
 
     @Test
     void ofReadsTheFigureFromASummary() {
-        RunSummary s = new RunSummary(10, 9, 1, 1, 0, 0.1, 2.0, 1.5, 3.0, 4.0, 0.2, 0.3, 0.4, 0.5, 6, 0.85, 0.3,
-                0.6, 0.7, 30, 0.9, 0.8, 0.1, 1000, 3600);
+        RunSummary s = new RunSummary(10, 9, 1, 1, 0, 0, 0.1, 2.0, 1.5, 3.0, 4.0, 0.2, 0.3, 0.4, 0.5, 6, 0.85, 0.3,
+                0.6, 0.7, 30, 0.9, 0.8, 0.1, 1000, 3600, 0, true, "");
         assertEquals(3.0, Target.parse("p95 <= 25").of(s));
         assertEquals(0.85, Target.parse("satisfaction >= 0.9").of(s));
         assertEquals("p95LatencyS <= 25.0", Target.parse("p95 <= 25 s").toString());

@@ -1,0 +1,59 @@
+package aigcsim.scenarios.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import aigcsim.core.metrics.ResultWriter;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.core.sim.Scenario;
+import aigcsim.scenarios.file.ResolvedScenario;
+import aigcsim.scenarios.run.Compute;
+import aigcsim.scenarios.run.ResultsFolder;
+import aigcsim.scenarios.run.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code aigcsim run [FILE]}: runs one scenario's replications and writes its results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario file's replications; write scenario.yaml, requests.csv, summary.json, "
+                + "timeline.csv (and pool-metrics.json) to the results folder and print a summary.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Mixin
+    ClusterMixin cluster;
+
+    @Override
+    public Integer call() {
+        ResolvedScenario r = scenario.resolve();
+        Path out = scenario.out(r.scenario().name(), "");
+        Scenario s = r.scenario();
+        System.out.printf(Locale.ROOT, "%s: %d users, %d cell(s), %s, %s edge, split %s, %s, %.0f s x %d "
+                + "replication(s), fidelity %s%n", s.name(), s.users(), s.cells().size(), s.framework().id(),
+                s.edgeMode().name().toLowerCase(Locale.ROOT), s.splitPolicy(), s.bandwidthScheduler(), s.durationS(),
+                s.replications(), r.compute().fidelity());
+        List<RunResult> runs;
+        String poolMetrics;
+        try (Compute compute = Compute.open(r.compute(), cluster.options())) {
+            System.out.println(compute.describe());
+            runs = ScenarioRunner.run(s, compute.service(), 0, s.replications(), s.name(), System.err);
+            compute.close();
+            poolMetrics = compute.pool() == null ? null : compute.pool().metricsJson();
+            ResultsFolder.write(out, r, runs, compute.service().fidelity(), poolMetrics);
+        }
+        System.out.println();
+        System.out.println("Summary (mean ± 95 % CI half-width over replications; latency of delivered requests; "
+                + "quality of computed requests; fidelity " + r.compute().fidelity() + ")");
+        Tables.header(System.out, "scenario");
+        Tables.summaryRow(System.out, s.name(), ResultWriter.confidenceIntervals(
+                runs.stream().map(RunResult::summary).toList()));
+        if (poolMetrics != null) {
+            System.out.println("worker pool: " + poolMetrics);
+        }
+        System.out.println("results: " + out);
+        return Main.OK;
+    }
+}

@@ -1,0 +1,155 @@
+package aigcsim.scenarios.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import aigcsim.core.metrics.RunResult;
+import aigcsim.scenarios.file.ResolvedScenario;
+import aigcsim.scenarios.run.Compute;
+import aigcsim.scenarios.run.ResultsFolder;
+import aigcsim.scenarios.run.ScenarioRunner;
+import aigcsim.scenarios.run.SweepStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aigcsim sweep FILE}: runs every run of the scenario's sweep block, each into its own folder under
+ * {@code points/}, in parallel across {@code --jobs} threads, and writes {@code sweep.csv} (one row per run: the
+ * swept values and the main figures with their 95 % half-widths). A run whose folder already holds results of the
+ * same resolved scenario and code is skipped, so an interrupted sweep resumes. Results do not depend on
+ * {@code --jobs}: each run has its own seeds and compute service.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a scenario's sweep block: one results folder per point, sweep.csv over all; resumable.")
+final class SweepCommand implements Callable<Integer> {
+    static final String[] FIGURES = {"meanLatencyS", "p95LatencyS", "meanSatisfaction", "failureRate",
+        "throughputPerS", "edgeUtilization", "meanEdgeSteps", "meanPsnrDb", "meanSemanticAccuracy"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Runs at once (default: the cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rerun", description = "Run every point, even those with results of the same scenario and code.")
+    boolean rerun;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
+        List<SweepStudy.Run> runs = SweepStudy.runs(scenario.load(List.of()), scenario.settings());
+        String name = runs.get(0).scenario().scenario().name();
+        Path out = scenario.out(name, "-sweep");
+        Path points = out.resolve("points");
+        long skipped = rerun ? 0 : runs.stream()
+                .filter(r -> ResultsFolder.finished(points.resolve(r.point().folder()), r.scenario())).count();
+        System.out.printf(Locale.ROOT, "sweep %s: %d runs (%d already done), %d at once -> %s%n", name, runs.size(),
+                skipped, jobs, out);
+        long t0 = System.nanoTime();
+        List<String> failed = run(runs, points, System.err);
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        writeCsv(out.resolve("sweep.csv"), runs, points);
+        System.out.printf(Locale.ROOT, "%d runs in %.2f min (%.1f runs per minute, %d skipped); summary %s%n",
+                runs.size(), minutes, (runs.size() - skipped) / minutes, skipped, out.resolve("sweep.csv"));
+        if (!failed.isEmpty()) {
+            failed.forEach(System.err::println);
+            System.err.println(failed.size() + " run(s) failed; their folders were not written");
+            return Main.FAILURE;
+        }
+        return Main.OK;
+    }
+
+    /** Runs the points not yet done; returns a line for each that failed. */
+    List<String> run(List<SweepStudy.Run> runs, Path points, PrintStream progress) throws InterruptedException {
+        ProgressBar bar = new ProgressBar("sweep", runs.size(), progress);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        List<Future<String>> futures = new ArrayList<>();
+        for (SweepStudy.Run r : runs) {
+            futures.add(pool.submit(() -> {
+                try {
+                    Path dir = points.resolve(r.point().folder());
+                    if (rerun || !ResultsFolder.finished(dir, r.scenario())) {
+                        runOne(r.scenario(), dir);
+                    }
+                    return null;
+                } catch (RuntimeException e) {
+                    return r.point().folder() + ": " + e.getMessage();
+                } finally {
+                    bar.advance();
+                }
+            }));
+        }
+        pool.shutdown();
+        List<String> failed = new ArrayList<>();
+        for (Future<String> f : futures) {
+            try {
+                String error = f.get();
+                if (error != null) {
+                    failed.add(error);
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed.add(e.getCause().toString());
+            }
+        }
+        bar.close();
+        return failed;
+    }
+
+    private static void runOne(ResolvedScenario r, Path dir) {
+        try (Compute compute = Compute.open(r.compute(), null)) {
+            List<RunResult> results = ScenarioRunner.run(r.scenario(), compute.service(), 0,
+                    r.scenario().replications(), r.scenario().name(), null);
+            compute.close();
+            ResultsFolder.write(dir, r, results, compute.service().fidelity(),
+                    compute.pool() == null ? null : compute.pool().metricsJson());
+        }
+    }
+
+    /** sweep.csv: per run its folder, repeat, swept values, and each main figure's mean and half-width. */
+    static void writeCsv(Path file, List<SweepStudy.Run> runs, Path points) throws IOException {
+        List<String> paths = new ArrayList<>(runs.get(0).point().values().keySet());
+        StringBuilder csv = new StringBuilder("point,repeat,folder");
+        paths.forEach(p -> csv.append(',').append(p));
+        for (String f : FIGURES) {
+            csv.append(',').append(f).append(',').append(f).append("HalfWidth95");
+        }
+        csv.append('\n');
+        for (SweepStudy.Run r : runs) {
+            Path summary = points.resolve(r.point().folder()).resolve(ResultsFolder.SUMMARY);
+            JsonNode ci = Files.isRegularFile(summary) ? JSON.readTree(summary.toFile()).get("confidence95") : null;
+            csv.append(r.point().index()).append(',').append(r.point().repeat()).append(',')
+                    .append(r.point().folder());
+            for (String p : paths) {
+                csv.append(',').append('"').append(String.valueOf(r.point().values().get(p)).replace("\"", "\"\""))
+                        .append('"');
+            }
+            for (String f : FIGURES) {
+                JsonNode fig = ci == null ? null : ci.get(f);
+                csv.append(',').append(value(fig, "mean")).append(',').append(value(fig, "halfWidth95"));
+            }
+            csv.append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv);
+    }
+
+    private static String value(JsonNode fig, String key) {
+        return fig == null || fig.get(key) == null || fig.get(key).isNull() ? "" : fig.get(key).asText();
+    }
+}

@@ -1,0 +1,62 @@
+package aigcsim.scenarios.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import aigcsim.core.metrics.ConfidenceInterval;
+
+/** Plain-text tables of run figures for the terminal: mean ± 95 % half-width over replications. */
+final class Tables {
+    /** The figures a summary row shows, with their column titles and formats. */
+    static final List<String[]> COLUMNS = List.of(
+            new String[] {"requests", "requests", "%.0f"},
+            new String[] {"meanLatencyS", "latency s", "%.2f"},
+            new String[] {"p95LatencyS", "p95 s", "%.2f"},
+            new String[] {"meanSatisfaction", "satisfaction", "%.3f"},
+            new String[] {"failureRate", "failure", "%.3f"},
+            new String[] {"edgeUtilization", "edge util", "%.2f"},
+            new String[] {"meanEdgeSteps", "mean a", "%.1f"},
+            new String[] {"meanPsnrDb", "PSNR dB", "%.2f"},
+            new String[] {"meanSemanticAccuracy", "semantic", "%.3f"},
+            new String[] {"cacheHitRate", "cache hit", "%.3f"});
+
+    private Tables() {
+    }
+
+    static String fmt(double mean, double halfWidth, String f) {
+        String m = String.format(Locale.ROOT, f, mean);
+        return Double.isNaN(halfWidth) ? m : m + " ± " + String.format(Locale.ROOT, f, halfWidth);
+    }
+
+    static String fmt(ConfidenceInterval ci, String f) {
+        return ci == null ? "" : fmt(ci.mean(), ci.halfWidth95(), f);
+    }
+
+    static void header(PrintStream out, String first) {
+        String[] cells = new String[COLUMNS.size() + 1];
+        cells[0] = first;
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            cells[i + 1] = COLUMNS.get(i)[1];
+        }
+        row(out, cells);
+    }
+
+    static void summaryRow(PrintStream out, String first, Map<String, ConfidenceInterval> ci) {
+        String[] cells = new String[COLUMNS.size() + 1];
+        cells[0] = first;
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            cells[i + 1] = fmt(ci.get(COLUMNS.get(i)[0]), COLUMNS.get(i)[2]);
+        }
+        row(out, cells);
+    }
+
+    static void row(PrintStream out, String[] cells) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            s.append(String.format(Locale.ROOT, i == 0 ? "%-22s" : "%17s", cells[i]));
+        }
+        out.println(s.toString().stripTrailing());
+    }
+}

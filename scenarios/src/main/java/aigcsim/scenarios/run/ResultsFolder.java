@@ -1,0 +1,119 @@
+package aigcsim.scenarios.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import aigcsim.core.metrics.ResultWriter;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.scenarios.file.ResolvedScenario;
+import aigcsim.scenarios.file.ScenarioYaml;
+
+/**
+ * One run's folder: {@code scenario.yaml} (the resolved scenario, every default filled in), {@code requests.csv},
+ * {@code summary.json} (figures per replication and 95 % intervals), {@code timeline.csv} (scripted events),
+ * {@code pool-metrics.json} (when a pool computed) and {@code run.json} (the scenario's and the code's
+ * fingerprints). Written into a sibling staging folder and moved into place only when complete, so a run that fails
+ * leaves an earlier run's folder as it was.
+ */
+public final class ResultsFolder {
+    public static final String SCENARIO = "scenario.yaml";
+    public static final String SUMMARY = "summary.json";
+    public static final String RUN = "run.json";
+
+    private ResultsFolder() {
+    }
+
+    /** Writes the folder {@code dir} for these runs; {@code poolMetricsJson} null when nothing was computed. */
+    public static void write(Path dir, ResolvedScenario s, List<RunResult> runs, String fidelity,
+            String poolMetricsJson) {
+        String yaml = ScenarioYaml.write(s.resolved());
+        replace(dir, staging -> {
+            Files.writeString(staging.resolve(SCENARIO), yaml);
+            ResultWriter.writeRequestsCsv(staging.resolve("requests.csv"), runs);
+            ResultWriter.writeSummaryJson(staging.resolve(SUMMARY), s.scenario().describe(), fidelity, runs);
+            if (poolMetricsJson != null) {
+                Files.writeString(staging.resolve("pool-metrics.json"), poolMetricsJson);
+            }
+            Files.writeString(staging.resolve(RUN), fingerprint(yaml));
+        });
+    }
+
+    /** What a finished run folder records of its inputs: the resolved scenario's and the code's fingerprints. */
+    public static String fingerprint(String resolvedYaml) {
+        return "{\"scenarioSha256\": \"" + sha256(resolvedYaml) + "\", \"code\": \"" + CodeVersion.id() + "\"}\n";
+    }
+
+    /** Whether {@code dir} holds a finished run of exactly this resolved scenario with this code. */
+    public static boolean finished(Path dir, ResolvedScenario s) {
+        Path run = dir.resolve(RUN);
+        try {
+            return Files.isRegularFile(dir.resolve(SUMMARY)) && Files.isRegularFile(run)
+                    && Files.readString(run).equals(fingerprint(ScenarioYaml.write(s.resolved())));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Something that writes a folder's files. */
+    public interface Content {
+        void writeInto(Path staging) throws IOException;
+    }
+
+    /**
+     * Writes {@code dir} through a staging folder: the old {@code dir} is replaced only once the new content is
+     * complete; on failure the staging folder is removed and {@code dir} is untouched.
+     */
+    public static void replace(Path dir, Content content) {
+        Path staging = dir.resolveSibling(dir.getFileName() + ".partial");
+        Path old = dir.resolveSibling(dir.getFileName() + ".old");
+        try {
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            content.writeInto(staging);
+            deleteTree(old);
+            if (Files.exists(dir)) {
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } catch (IOException e) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+            throw new UncheckedIOException("cannot write results to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

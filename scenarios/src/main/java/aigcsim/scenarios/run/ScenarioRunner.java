@@ -1,0 +1,104 @@
+package aigcsim.scenarios.run;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import aigcsim.core.compute.ComputeJob;
+import aigcsim.core.compute.ComputeResult;
+import aigcsim.core.compute.ComputeService;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.core.sim.Scenario;
+import aigcsim.core.sim.Simulation;
+import aigcsim.scenarios.cli.ProgressBar;
+
+/**
+ * Runs replications of a scenario on a compute service, with progress: a bar over the replications, and while a
+ * replication waits for its real computations, a bar over those (submitted vs done). Replication r always has seed
+ * scenario seed + r, whichever replications are asked for, so any subset is reproducible (common random numbers
+ * across arms and probes).
+ */
+public final class ScenarioRunner {
+    private ScenarioRunner() {
+    }
+
+    /** Runs replications {@code from} .. {@code from + count − 1}; progress goes to {@code out} (null: none). */
+    public static List<RunResult> run(Scenario scenario, ComputeService compute, int from, int count,
+            String label, PrintStream out) {
+        Counting counting = new Counting(compute);
+        List<RunResult> runs = new ArrayList<>();
+        ProgressBar bar = out == null ? null : new ProgressBar(label + " replications", count, out);
+        for (int r = from; r < from + count; r++) {
+            long before = counting.submitted.get();
+            Thread ticker = null;
+            ProgressBar[] pending = new ProgressBar[1];
+            long[] pendingTotal = new long[1];
+            int rep = r;
+            Simulation.Progress progress = (rr, f) -> {
+                if (f == 1.0 && out != null && !(compute instanceof aigcsim.core.compute.AnalyticComputeService)) {
+                    pendingTotal[0] = counting.submitted.get() - before;
+                    pending[0] = new ProgressBar(label + " replication " + rep + " computing", pendingTotal[0], out);
+                }
+            };
+            if (out != null && !(compute instanceof aigcsim.core.compute.AnalyticComputeService)) {
+                long doneBefore = counting.done.get();
+                ticker = new Thread(() -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(1000);
+                            if (pending[0] != null) {
+                                pending[0].step(counting.done.get() - doneBefore);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "aigcsim-progress");
+                ticker.setDaemon(true);
+                ticker.start();
+            }
+            try {
+                runs.add(Simulation.runReplication(scenario, r, counting, progress));
+            } finally {
+                if (ticker != null) {
+                    ticker.interrupt();
+                }
+                if (pending[0] != null) {
+                    pending[0].step(pendingTotal[0]);
+                    pending[0].close();
+                }
+            }
+            if (bar != null) {
+                bar.step(r - from + 1);
+            }
+        }
+        if (bar != null) {
+            bar.close();
+        }
+        return runs;
+    }
+
+    /** Counts the computations submitted and done, for the progress of the pending ones. */
+    private static final class Counting implements ComputeService {
+        private final ComputeService inner;
+        private final AtomicLong submitted = new AtomicLong();
+        private final AtomicLong done = new AtomicLong();
+
+        Counting(ComputeService inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public CompletableFuture<ComputeResult> submit(ComputeJob job) {
+            submitted.incrementAndGet();
+            return inner.submit(job).whenComplete((q, e) -> done.incrementAndGet());
+        }
+
+        @Override
+        public String fidelity() {
+            return inner.fidelity();
+        }
+    }
+}
