@@ -24,7 +24,7 @@ public record PoolConfig(String name, int workers, int maxBatch, long maxWaitMs,
         double snrStepDb, int maxRetries, long leaseTimeoutMs, long requestTimeoutMs, int intraOpThreads,
         Fidelity fidelity, double sampledFraction) {
 
-    /** The fidelity modes of DESIGN.md that compute (analytic computes nothing and needs no pool). */
+    /** The fidelity modes that compute (analytic computes nothing and needs no pool; docs/architecture.md). */
     public enum Fidelity {
         CACHED, FULL, SAMPLED;
 

@@ -224,21 +224,21 @@ final class CompareCommand implements Callable<Integer> {
                     results.get(i).stream().map(RunResult::summary).toList());
             Tables.summaryRow(System.out, arms.get(i).label(), ci);
         }
-        System.out.println();
-        System.out.println("Paired differences to " + arms.get(0).label() + " (mean ± paired 95 % half-width; "
-                + "[unpaired Welch half-width of the same runs]):");
-        Tables.header(System.out, "arm - baseline");
+        for (int i = 0; i < arms.size(); i++) {
+            Tables.steadyState(System.out, arms.get(i).label(), results.get(i));
+        }
         for (int i = 1; i < arms.size(); i++) {
-            String[] cells = new String[Tables.COLUMNS.size() + 1];
-            cells[0] = arms.get(i).label();
-            for (int c = 0; c < Tables.COLUMNS.size(); c++) {
-                String[] col = Tables.COLUMNS.get(c);
+            System.out.println();
+            System.out.println("Paired difference " + arms.get(i).label() + " - " + arms.get(0).label()
+                    + " (mean ± 95 % half-width over the paired replications; in brackets the unpaired Welch "
+                    + "half-width of the same runs):");
+            for (String[] col : Tables.COLUMNS) {
                 PairedDifference p = PairedDifference.of(figure(results.get(0), col[0]),
                         figure(results.get(i), col[0]));
-                cells[c + 1] = Tables.fmt(p.mean(), p.halfWidth95(), col[2]) + (Double.isNaN(p.welchHalfWidth95())
-                        ? "" : " [" + String.format(Locale.ROOT, col[2], p.welchHalfWidth95()) + "]");
+                System.out.printf(Locale.ROOT, "  %-14s %22s  [%s]%n", col[1], Tables.fmt(p.mean(), p.halfWidth95(),
+                        col[2]), Double.isNaN(p.welchHalfWidth95()) ? "-"
+                                : String.format(Locale.ROOT, col[2], p.welchHalfWidth95()));
             }
-            Tables.row(System.out, cells);
         }
     }
 }

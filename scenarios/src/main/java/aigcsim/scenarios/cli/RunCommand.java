@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
         Tables.header(System.out, "scenario");
         Tables.summaryRow(System.out, s.name(), ResultWriter.confidenceIntervals(
                 runs.stream().map(RunResult::summary).toList()));
+        Tables.steadyState(System.out, s.name(), runs);
         if (poolMetrics != null) {
             System.out.println("worker pool: " + poolMetrics);
         }

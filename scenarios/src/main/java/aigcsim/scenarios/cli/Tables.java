@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import aigcsim.core.metrics.ConfidenceInterval;
+import aigcsim.core.metrics.RunResult;
 
 /** Plain-text tables of run figures for the terminal: mean ± 95 % half-width over replications. */
 final class Tables {
@@ -26,6 +27,9 @@ final class Tables {
     }
 
     static String fmt(double mean, double halfWidth, String f) {
+        if (Double.isNaN(mean)) {
+            return "-";
+        }
         String m = String.format(Locale.ROOT, f, mean);
         return Double.isNaN(halfWidth) ? m : m + " ± " + String.format(Locale.ROOT, f, halfWidth);
     }
@@ -50,6 +54,24 @@ final class Tables {
             cells[i + 1] = fmt(ci.get(COLUMNS.get(i)[0]), COLUMNS.get(i)[2]);
         }
         row(out, cells);
+    }
+
+    /**
+     * The steady-state verdict of a scenario's replications: one line saying each was judged in steady state (with
+     * the warm-ups used), or a warning that the means describe a run that was not, with the reasons.
+     */
+    static void steadyState(PrintStream out, String label, List<RunResult> runs) {
+        List<String> reasons = runs.stream().filter(r -> !r.summary().steadyState())
+                .map(r -> "replication " + r.replication() + ": " + r.summary().steadyStateReason()).toList();
+        String warmups = runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.summary().warmupS()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (reasons.isEmpty()) {
+            out.println(label + ": every replication judged in steady state (MSER-5 and growth test); warm-up "
+                    + warmups + " s");
+        } else {
+            out.println(label + ": NOT IN STEADY STATE - its means describe a transient, not a steady state:");
+            reasons.forEach(r -> out.println("  " + r));
+        }
     }
 
     static void row(PrintStream out, String[] cells) {

@@ -24,7 +24,7 @@ public final class FieldSchema {
 
     /** The format's field name of a record component (its JSON name). */
     public static String name(RecordComponent c) {
-        JsonProperty p = c.getAnnotation(JsonProperty.class);
+        JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class); // it does not target record components
         return p != null && !p.value().isEmpty() ? p.value() : c.getName();
     }
 

@@ -79,14 +79,16 @@ public record ScenarioFile(
     /** A generated layout of identical cells. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layout(
-            @Field(doc = "hexagonal: rings around a centre cell (1, 7, 19, ... cells fill whole rings); grid: rows "
-                    + "and columns.", allowed = {"hexagonal", "grid"})
+            @Field(doc = "hexagonal (default): rings around a centre cell (1, 7, 19, ... cells fill whole rings); "
+                    + "grid: rows and columns.", allowed = {"hexagonal", "grid"})
             String kind,
-            @Field(doc = "Number of cells.", min = 1)
+            @Field(doc = "Number of cells (default 1).", min = 1)
             Integer count,
-            @Field(doc = "Distance between neighbouring base stations, m.", min = 0, minExclusive = true)
+            @Field(doc = "Distance between neighbouring base stations, m (default 500).", min = 0,
+                    minExclusive = true)
             Double interSiteDistanceM,
-            @Field(doc = "Downlink band of each cell, Hz.", min = 0, minExclusive = true)
+            @Field(doc = "Downlink band of each cell, Hz (default as cells[i].bandwidthHz).", min = 0,
+                    minExclusive = true)
             Double bandwidthHz,
             @Field(doc = "Edge server of each cell: a bundled profile (rtx-a6000, gtx-1080ti, a100-sd15) or a "
                     + "profile JSON file relative to the scenario file.")

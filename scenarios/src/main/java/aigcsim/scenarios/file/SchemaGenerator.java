@@ -86,7 +86,10 @@ public final class SchemaGenerator {
         s.put("description", f.doc());
         if (path.equals("run.warmupS")) {
             s.remove("type");
-            s.put("anyOf", List.of(Map.of("type", "number", "minimum", 0), Map.of("const", ScenarioResolver.AUTO)));
+            Map<String, Object> number = new LinkedHashMap<>();
+            number.put("type", "number");
+            number.put("minimum", 0);
+            s.put("anyOf", List.of(number, Map.of("const", ScenarioResolver.AUTO)));
             return;
         }
         if (f.allowed().length > 0) {
@@ -191,8 +194,7 @@ public final class SchemaGenerator {
                         "arrivals.kind=on-off", "arrivals.onRatePerS=1", "arrivals.meanOnS=1", "arrivals.meanOffS=1",
                         "users.mobility.kind=random-waypoint", "users.mobility.minSpeedMps=1",
                         "users.mobility.maxSpeedMps=1", "users.placement=around-cells"),
-                List.of("compute.fidelity=cached", "layout.kind=hexagonal"),
-                List.of("timeline=[{atS: 0, event: snapshot}]"));
+                List.of("compute.fidelity=cached"));
         for (List<String> v : variants) {
             List<ScenarioLoader.Setting> settings = new ArrayList<>();
             for (String s : v) {
@@ -200,10 +202,12 @@ public final class SchemaGenerator {
             }
             ScenarioLoader.Loaded l = ScenarioLoader.empty(Path.of("scenario.yaml"), settings);
             ScenarioFile resolved = ScenarioResolver.resolve(l).resolved();
-            collect(JSON.valueToTree(resolved), "", out);
+            Map<String, JsonNode> found = new LinkedHashMap<>();
+            collect(JSON.valueToTree(resolved), "", found);
+            // a value a variant set to reach a kind is no default (on-off rates, walking speeds have none)
+            settings.forEach(s -> found.remove(s.path()));
+            found.forEach(out::putIfAbsent);
         }
-        // what the layout generates is not a default of the layout's own fields
-        out.keySet().removeIf(k -> k.startsWith("layout") && !k.equals("layout.kind"));
         return out;
     }
 

@@ -40,6 +40,7 @@ public final class ResultsFolder {
         replace(dir, staging -> {
             Files.writeString(staging.resolve(SCENARIO), yaml);
             ResultWriter.writeRequestsCsv(staging.resolve("requests.csv"), runs);
+            ResultWriter.writeTimelineCsv(staging.resolve("timeline.csv"), runs);
             ResultWriter.writeSummaryJson(staging.resolve(SUMMARY), s.scenario().describe(), fidelity, runs);
             if (poolMetricsJson != null) {
                 Files.writeString(staging.resolve("pool-metrics.json"), poolMetricsJson);

@@ -68,7 +68,6 @@ public final class SweepStudy {
                 settings.add(new ScenarioLoader.Setting(v.getKey(), JSON.valueToTree(v.getValue()),
                         "sweep point " + p.folder()));
             }
-            settings.add(new ScenarioLoader.Setting("sweep", JSON.nullNode(), "sweep point " + p.folder()));
             ResolvedScenario r = resolve(loaded, settings);
             if (p.repeat() > 0) {
                 long seed = r.scenario().seed() + (long) p.repeat() * r.scenario().replications();

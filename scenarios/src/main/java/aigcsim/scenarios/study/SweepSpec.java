@@ -25,7 +25,8 @@ import org.apache.commons.jexl3.MapContext;
  * <li>{@code grid}: field path → values, crossed (cartesian product, the first path varying slowest);</li>
  * <li>{@code zip}: field path → values, all lists of one length, varied together as one group crossed with the grid
  * (the group varies fastest);</li>
- * <li>{@code constraint}: an optional JEXL boolean expression over the point's values, naming a field path as written
+ * <li>{@code constraint}: an optional JEXL boolean expression over the point's values, naming a field path (one
+ * without list indices) as written
  * ({@code users.perCell * 2 <= 20 && edge.mode == 'async'}); points where it is false are left out;</li>
  * <li>{@code repeat}: how many runs each point gets (repetition j is a separate run).</li>
  * </ul>
@@ -178,7 +179,9 @@ public final class SweepSpec {
         }
         MapContext context = new MapContext();
         for (Map.Entry<String, Object> e : point.entrySet()) {
-            put(context, e.getKey().split("\\."), e.getValue());
+            if (!e.getKey().contains("[")) { // a path with a list index cannot be named in an expression
+                put(context, e.getKey().split("\\."), e.getValue());
+            }
         }
         Object result;
         try {
@@ -249,9 +252,10 @@ public final class SweepSpec {
         if (lists != null) {
             for (Map.Entry<String, ? extends List<?>> e : lists.entrySet()) {
                 String path = e.getKey();
-                if (path == null || !path.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+                if (path == null || !path.matches(
+                        "[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*)*")) {
                     throw new IllegalArgumentException(field + ": '" + path + "' is not a field path (names joined "
-                            + "by dots, such as users.perCell)");
+                            + "by dots, list entries as [i], such as users.perCell or cells[0].pacr)");
                 }
                 List<?> values = e.getValue();
                 if (values == null || values.isEmpty()) {

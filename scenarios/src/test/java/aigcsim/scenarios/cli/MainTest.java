@@ -75,7 +75,7 @@ class MainTest {
         JsonNode compare = JSON.readTree(dir.resolve("compare.json").toFile());
         JsonNode latency = compare.get("pairedDifferences").get(0).get("figures").get("meanLatencyS");
         assertTrue(latency.get("mean").asDouble() < 0, "async is faster than serial: " + latency);
-        assertTrue(o.out().contains("Paired differences to edge.mode=serial"), o.out());
+        assertTrue(o.out().contains("Paired difference edge.mode=async - edge.mode=serial"), o.out());
     }
 
     @Test
@@ -102,8 +102,11 @@ class MainTest {
         assertTrue(o.err().contains("compute.workers: must be >= 1, got 0"), o.err());
         o = execute("run", ScenarioOptions.defaultFile().toString(), "--set", "run.durationS=100", "--set",
                 "compute.fidelity=analytic", "--out", dir.resolve("d100").toString());
+        assertEquals(0, o.code(), "a short run of the default works (its warm-up is auto): " + o.err());
+        o = execute("run", ScenarioOptions.defaultFile().toString(), "--set", "run.durationS=100", "--set",
+                "run.warmupS=120", "--set", "compute.fidelity=analytic", "--out", dir.resolve("w120").toString());
         assertEquals(2, o.code(), o.err());
-        assertTrue(o.err().contains("--set run.durationS=100") || o.err().contains("run.warmupS"), o.err());
+        assertTrue(o.err().contains("run.warmupS: must be in [0, durationS = 100) s or auto, got 120"), o.err());
         for (Outcome any : List.of(o)) {
             assertFalse(any.err().contains("\tat "), "no stack trace: " + any.err());
         }

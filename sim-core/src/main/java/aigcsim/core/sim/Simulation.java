@@ -30,8 +30,9 @@ import nl.tudelft.simulation.naming.context.event.InitialEventContext;
  * the error strategy set to end the run on an exception (DSOL's default pauses, which hangs a batch run), and the
  * run ended when arrivals are over and every request has ended. After the run, each request's time in the system (in
  * order of arrival) is judged by {@link SteadyState}: with {@code warmupAuto} the whole series, and the warm-up is
- * the arrival time of the first request MSER-5 keeps; otherwise the series after the scenario's {@code warmupS}.
- * The summary and the utilizations are taken from that warm-up on.
+ * the arrival time of the first request MSER-5 keeps (0 when the run is not judged steady: its figures then cover
+ * the whole run, labelled not steady); otherwise the series after the scenario's {@code warmupS}. The summary and
+ * the utilizations are taken from that warm-up on.
  */
 public final class Simulation {
     /** Safety horizon past the arrival window, in deadlines: a run still busy then is reported as not drained. */
@@ -93,7 +94,7 @@ public final class Simulation {
         SteadyState steady = SteadyState.of(records.stream().filter(x -> scenario.warmupAuto() || !x.inWarmup())
                 .mapToDouble(RequestRecord::timeInSystemS).toArray());
         double warmup = !scenario.warmupAuto() ? scenario.warmupS()
-                : steady.truncation() == 0 ? 0 : records.get(steady.truncation()).arrivalS();
+                : !steady.steady() || steady.truncation() == 0 ? 0 : records.get(steady.truncation()).arrivalS();
         if (scenario.warmupAuto()) {
             records = records.stream().map(x -> x.withWarmup(warmup)).toList();
         }

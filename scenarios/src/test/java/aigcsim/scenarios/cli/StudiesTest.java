@@ -1,0 +1,151 @@
+package aigcsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import aigcsim.scenarios.run.CapacityStudy;
+import aigcsim.scenarios.study.CapacitySearch;
+import aigcsim.scenarios.study.Target;
+
+/** The studies end to end on small analytic scenarios: compare, sweep, expand, capacity. */
+class StudiesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path scenario(String yaml) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void pairedIntervalsOfACompareAreNarrowerThanUnpairedOnesOnTheSameRuns() throws Exception {
+        Path f = scenario("run: {replications: 8, durationS: 900, warmupS: 60}\nusers: {count: 10}\n"
+                + "split: {policy: edge-only}\n");
+        MainTest.Outcome o = MainTest.execute("compare", f.toString(), "--vary", "edge.mode=serial,async", "--out",
+                dir.resolve("cmp").toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode figures = JSON.readTree(dir.resolve("cmp").resolve("compare.json").toFile())
+                .get("pairedDifferences").get(0).get("figures");
+        for (String fig : List.of("meanLatencyS", "meanSatisfaction", "p95LatencyS")) {
+            JsonNode d = figures.get(fig);
+            assertTrue(d.get("pairedHalfWidth95").asDouble() < d.get("unpairedHalfWidth95").asDouble(),
+                    fig + ": " + d);
+        }
+        // common random numbers: both arms saw the same arrivals
+        List<String> serial = Files.readAllLines(dir.resolve("cmp/00-edge.mode=serial/requests.csv"));
+        List<String> async = Files.readAllLines(dir.resolve("cmp/01-edge.mode=async/requests.csv"));
+        assertEquals(column(serial, "arrivalS"), column(async, "arrivalS"));
+        assertEquals(column(serial, "prompt"), column(async, "prompt"));
+    }
+
+    private static List<String> column(List<String> csv, String name) {
+        int i = List.of(csv.get(0).split(",")).indexOf(name);
+        return csv.stream().skip(1).map(r -> r.split(",")[i]).toList();
+    }
+
+    @Test
+    void aSweepGivesIdenticalResultsWithOneJobAndTwoAndResumes() throws Exception {
+        Path f = scenario("run: {replications: 2, durationS: 600, warmupS: 60}\nusers: {count: 6}\n"
+                + "sweep:\n  grid:\n    edge.mode: [serial, async]\n    users.count: [4, 8, 12]\n"
+                + "  constraint: \"users.count < 12 || edge.mode == 'async'\"\n  repeat: 2\n");
+        MainTest.Outcome expand = MainTest.execute("expand", f.toString());
+        assertEquals(0, expand.code(), expand.err());
+        assertTrue(expand.out().contains("10 runs"), expand.out());
+        for (String jobs : List.of("1", "2")) {
+            MainTest.Outcome o = MainTest.execute("sweep", f.toString(), "--jobs", jobs, "--out",
+                    dir.resolve("j" + jobs).toString());
+            assertEquals(0, o.code(), o.err());
+        }
+        List<Path> points;
+        try (Stream<Path> s = Files.list(dir.resolve("j1").resolve("points"))) {
+            points = s.sorted().toList();
+        }
+        assertEquals(10, points.size());
+        for (Path p : points) {
+            Path other = dir.resolve("j2").resolve("points").resolve(p.getFileName());
+            for (String file : List.of("requests.csv", "summary.json", "scenario.yaml")) {
+                assertArrayEquals(Files.readAllBytes(p.resolve(file)), Files.readAllBytes(other.resolve(file)),
+                        p.getFileName() + "/" + file);
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("j1/sweep.csv")), Files.readAllBytes(dir.resolve(
+                "j2/sweep.csv")));
+        assertTrue(Files.readString(points.get(1).resolve("scenario.yaml")).contains("seed: 3"),
+                "repeat 1 of a 2-replication point has seed 1 + 1 x 2 (" + points.get(1) + ")");
+        MainTest.Outcome again = MainTest.execute("sweep", f.toString(), "--out", dir.resolve("j1").toString());
+        assertTrue(again.out().contains("(10 already done)"), again.out());
+    }
+
+    @Test
+    void aSweepOverAFieldThatDoesNotExistIsRejectedBeforeAnythingRuns() throws Exception {
+        Path f = scenario("sweep:\n  grid:\n    users.cuont: [1, 2]\n");
+        MainTest.Outcome o = MainTest.execute("sweep", f.toString(), "--out", dir.resolve("bad").toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains(f + ":1:1: sweep: sweep.grid: unknown field path 'users.cuont' (did you mean "
+                + "'users.count'?)"), o.err());
+        assertTrue(!Files.exists(dir.resolve("bad")));
+    }
+
+    @Test
+    void theCapacitySearchFindsWhatABruteForceScanOfEveryValueFinds() throws Exception {
+        Path f = scenario("run: {durationS: 900, warmupS: 60}\nusers: {count: 1}\nedge: {mode: serial}\n"
+                + "split: {policy: edge-only}\n");
+        Target target = Target.parse("satisfaction >= 0.8");
+        CapacitySearch.Replications reps = CapacitySearch.Replications.DEFAULT;
+        CapacitySearch.Result found = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null),
+                1, 40, reps).search(target);
+        // the scan decides every value with the same per-probe rule, on a probe of its own
+        CapacitySearch scan = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null), 1, 40,
+                reps);
+        int largest = 0;
+        for (int x = 1; x <= 40; x++) {
+            CapacitySearch.Decision d = scan.probe(x, target).decision();
+            if (d != CapacitySearch.Decision.MEETS) {
+                break;
+            }
+            largest = x;
+        }
+        assertEquals(CapacitySearch.Status.FOUND, found.status(), found.describe());
+        assertEquals(largest, found.answer().intValue(), found.describe());
+        assertTrue(largest > 1 && largest < 40, "the target bites inside the range: " + largest);
+        assertTrue(found.history().size() <= 2 * 6 + 3, "galloping and bisection over 1..40 take at most "
+                + "2 log2(40) + 3 probes: " + found.history().size());
+    }
+
+    @Test
+    void theCapacityCommandWritesItsAnswerBracketAndProbes() throws Exception {
+        Path f = scenario("run: {durationS: 900, warmupS: 60}\nusers: {perCell: 1}\nedge: {mode: serial}\n"
+                + "split: {policy: edge-only}\n");
+        MainTest.Outcome o = MainTest.execute("capacity", f.toString(), "--vary", "users.perCell", "--target",
+                "satisfaction >= 0.8", "--max", "40", "--out", dir.resolve("cap").toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode c = JSON.readTree(dir.resolve("cap").resolve("capacity.json").toFile());
+        assertEquals("FOUND", c.get("status").asText(), c.toString());
+        int answer = c.get("answer").asInt();
+        assertEquals(answer + 1, c.get("firstFails").asInt());
+        for (JsonNode p : c.get("probes")) {
+            assertTrue(Files.isRegularFile(dir.resolve("cap/probes/users.perCell=" + p.get("x").asInt())
+                    .resolve("summary.json")));
+        }
+        assertTrue(o.out().contains("capacity (meanSatisfaction >= 0.8): " + answer), o.out());
+        MainTest.Outcome bad = MainTest.execute("capacity", f.toString(), "--vary", "edge.mode", "--target",
+                "satisfaction >= 0.8");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("needs an integer field"), bad.err());
+    }
+}
