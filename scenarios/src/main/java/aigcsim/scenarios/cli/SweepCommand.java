@@ -75,9 +75,9 @@ final class SweepCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Runs the points not yet done; returns a line for each that failed. */
+    /** Runs the points not yet done (progress to {@code progress}, null: none); returns a line for each failure. */
     List<String> run(List<SweepStudy.Run> runs, Path points, PrintStream progress) throws InterruptedException {
-        ProgressBar bar = new ProgressBar("sweep", runs.size(), progress);
+        ProgressBar bar = progress == null ? null : new ProgressBar("sweep", runs.size(), progress);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<String>> futures = new ArrayList<>();
         for (SweepStudy.Run r : runs) {
@@ -91,7 +91,9 @@ final class SweepCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     return r.point().folder() + ": " + e.getMessage();
                 } finally {
-                    bar.advance();
+                    if (bar != null) {
+                        bar.advance();
+                    }
                 }
             }));
         }
@@ -107,7 +109,9 @@ final class SweepCommand implements Callable<Integer> {
                 failed.add(e.getCause().toString());
             }
         }
-        bar.close();
+        if (bar != null) {
+            bar.close();
+        }
         return failed;
     }
 

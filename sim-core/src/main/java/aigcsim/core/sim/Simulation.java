@@ -40,6 +40,12 @@ public final class Simulation {
 
     /** Numbers DSOL replication contexts, which live in one JVM-wide naming tree. */
     private static final AtomicLong RUNS = new AtomicLong();
+    /**
+     * Guards DSOL's JVM-wide state — the naming tree replications bind in, and djutils' category logger that a new
+     * simulator registers with — which are plain maps: replications run in parallel (sweeps with --jobs) create,
+     * initialize and release their simulators one at a time; the runs themselves go on in parallel.
+     */
+    private static final Object DSOL_GLOBALS = new Object();
 
     private Simulation() {
     }
@@ -64,24 +70,35 @@ public final class Simulation {
     /** Runs replication {@code r} (seed = scenario seed + r). */
     public static RunResult runReplication(Scenario scenario, int r, ComputeService compute, Progress progress) {
         long seed = scenario.seed() + r;
-        DevsSimulator<Double> simulator = new DevsSimulator<>(scenario.name() + "#" + r);
-        simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END, Level.OFF);
-        AigcModel model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f));
         double end = scenario.durationS() + DRAIN_HORIZON_DEADLINES * scenario.deadlineS();
         String contextId = "aigcsim-run-" + RUNS.incrementAndGet();
-        SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
-        try {
-            simulator.initialize(model, replication);
+        DevsSimulator<Double> simulator;
+        AigcModel model;
+        CountDownLatch ended = new CountDownLatch(1);
+        synchronized (DSOL_GLOBALS) {
+            simulator = new DevsSimulator<>(scenario.name() + "#" + r);
+            simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END, Level.OFF);
+            model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f));
+            SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
+            try {
+                simulator.initialize(model, replication);
+            } catch (RuntimeException e) {
+                releaseContext(contextId);
+                throw failure(scenario, r, simulator, e);
+            }
             // counted down after the statistics have taken their END_REPLICATION_EVENT (listeners run in order)
-            CountDownLatch ended = new CountDownLatch(1);
             simulator.addListener(event -> ended.countDown(), Replication.END_REPLICATION_EVENT,
                     LocalEventProducer.LAST_POSITION, ReferenceType.STRONG);
+        }
+        try {
             simulator.start();
             awaitEnd(simulator, model, ended);
         } catch (RuntimeException e) {
             throw failure(scenario, r, simulator, e);
         } finally {
-            releaseContext(contextId);
+            synchronized (DSOL_GLOBALS) {
+                releaseContext(contextId);
+            }
         }
         if (model.clock().failure() != null) {
             throw failure(scenario, r, simulator, model.clock().failure());
