@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * answer, its bracket, every probe with its interval) and each probe's run folder under {@code probes/}.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
-        description = "Find the largest value of an integer field that meets a target (e.g. users per cell at 90 % "
+        description = "Find the largest value of an integer field that meets a target (e.g. users per cell at 90 %% "
                 + "satisfaction); each probe decided by its confidence interval.")
 final class CapacityCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

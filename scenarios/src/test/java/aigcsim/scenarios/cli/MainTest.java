@@ -81,11 +81,15 @@ class MainTest {
     @Test
     void everyCommandHasHelp() {
         for (String c : List.of("run", "compare", "sweep", "expand", "capacity", "validate", "schema", "bench",
-                "worker", "worker-bench", "models")) {
+                "sweep-bench", "worker", "worker-bench", "models")) {
             Outcome o = execute(c, "--help");
             assertEquals(0, o.code(), c + ": " + o.err());
             assertTrue(o.out().contains("Usage: aigcsim " + c), c + ": " + o.out());
+            assertFalse(o.err().contains("WARN"), c + ": " + o.err());
         }
+        Outcome top = execute("--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("capacity") && !top.err().contains("WARN"), top.err());
     }
 
     @Test
