@@ -19,7 +19,9 @@ import aigcsim.core.metrics.ConfidenceInterval;
  * is UNDECIDED when it still straddles at the maximum; an undecided probe is reported, never guessed.
  *
  * <p>The search gallops from min (min, min + 1, min + 3, min + 7, …, then max) until a probe fails, then bisects
- * between the last x that meets and the first that fails. Replication r of every x is the caller's replication r
+ * between the last x that meets and the first that fails. A probe that stays undecided ends the search for an
+ * answer, which is never guessed; the bracket around it is still narrowed: the largest x below known to meet and the
+ * smallest x above known to fail. Replication r of every x is the caller's replication r
  * (same seed whatever x: common random numbers), and the values of each x are kept, so probing an x again, in this
  * search or a later one on the same instance, asks the {@link Probe} only for replications it has not given yet.
  */
@@ -89,9 +91,10 @@ public final class CapacitySearch {
                 case NONE_MEET:
                     return "none: the lower limit " + firstFails + " already fails";
                 default:
-                    return "undecided at " + undecided + " (confidence interval still straddles " + target
-                            + "); meets up to " + (lastMeets == null ? "-" : lastMeets) + ", fails from "
-                            + (firstFails == null ? "-" : firstFails);
+                    return "undecided: meets up to " + (lastMeets == null ? "-" : lastMeets) + ", undecided at "
+                            + undecided + " (its confidence interval still straddles " + target + " at the most "
+                            + "replications), fails from " + (firstFails == null ? "- (none up to the limit)"
+                                    : firstFails);
             }
         }
     }
@@ -128,7 +131,7 @@ public final class CapacitySearch {
             ProbeRecord p = probe(x, target);
             history.add(p);
             if (p.decision() == Decision.UNDECIDED) {
-                return new Result(target, Status.UNDECIDED, null, lastMeets, null, x, history);
+                return undecided(target, history, lastMeets, x, null);
             }
             if (p.decision() == Decision.FAILS) {
                 break;
@@ -150,7 +153,7 @@ public final class CapacitySearch {
             ProbeRecord p = probe(mid, target);
             history.add(p);
             if (p.decision() == Decision.UNDECIDED) {
-                return new Result(target, Status.UNDECIDED, null, meets, fails, mid, history);
+                return undecided(target, history, meets, mid, fails);
             }
             if (p.decision() == Decision.MEETS) {
                 meets = mid;
@@ -159,6 +162,58 @@ public final class CapacitySearch {
             }
         }
         return new Result(target, Status.FOUND, meets, meets, fails, null, history);
+    }
+
+    /**
+     * After a probe at {@code undecided} stayed undecided: narrows the bracket on both sides of it without guessing —
+     * the largest x below that meets (bisection, an undecided x lower down becomes the undecided one) and the
+     * smallest x above that fails (galloping up from it, then bisection) — so the report reads "meets up to m,
+     * undecided at u, fails from f".
+     */
+    private Result undecided(Target target, List<ProbeRecord> history, Integer lastMeets, int undecided,
+            Integer firstFails) {
+        int lo = lastMeets == null ? min - 1 : lastMeets;
+        int u = undecided;
+        Integer fails = firstFails;
+        while (u - lo > 1) {
+            int mid = lo + (u - lo) / 2;
+            ProbeRecord p = probe(mid, target);
+            history.add(p);
+            if (p.decision() == Decision.MEETS) {
+                lo = mid;
+            } else {
+                u = mid;
+                if (p.decision() == Decision.FAILS) {
+                    fails = mid;
+                }
+            }
+        }
+        if (fails == null || fails > u) {
+            int notFailing = u;
+            int step = 1;
+            while (fails == null && notFailing < max) {
+                int x = (int) Math.min((long) notFailing + step, max);
+                ProbeRecord p = probe(x, target);
+                history.add(p);
+                if (p.decision() == Decision.FAILS) {
+                    fails = x;
+                } else {
+                    notFailing = x;
+                    step *= 2;
+                }
+            }
+            while (fails != null && fails - notFailing > 1) {
+                int mid = notFailing + (fails - notFailing) / 2;
+                ProbeRecord p = probe(mid, target);
+                history.add(p);
+                if (p.decision() == Decision.FAILS) {
+                    fails = mid;
+                } else {
+                    notFailing = mid;
+                }
+            }
+        }
+        return new Result(target, Status.UNDECIDED, null, lo < min ? null : lo, fails, u, history);
     }
 
     /** Decides whether x meets {@code target}, reusing the replications already run at x. */

@@ -69,6 +69,7 @@ class CapacitySearchTest {
         String what = target + ": " + result.describe();
         if (result.status() == Status.UNDECIDED) {
             assertEquals(expected, result.undecided() - 1, what);
+            assertEquals(expected, result.lastMeets(), what);
             assertEquals(Decision.UNDECIDED, new CapacitySearch(probe, 1, 40).probe(result.undecided(), target)
                     .decision(), what);
             return false;
@@ -146,15 +147,16 @@ class CapacitySearchTest {
         Result r = new CapacitySearch(probe, 1, 100).search(Target.parse("satisfaction >= 0.5"));
         assertEquals(Status.UNDECIDED, r.status());
         assertNull(r.answer());
-        assertEquals(8, r.lastMeets());
-        assertEquals(12, r.firstFails());
+        assertEquals(9, r.lastMeets(), "narrowed below the undecided 10");
+        assertEquals(11, r.firstFails(), "narrowed above it");
         assertEquals(10, r.undecided());
-        assertEquals(List.of(1, 2, 4, 8, 16, 12, 10), r.history().stream().map(ProbeRecord::x).toList());
-        ProbeRecord last = r.history().get(r.history().size() - 1);
-        assertEquals(Decision.UNDECIDED, last.decision());
-        assertEquals(30, last.replications());
-        assertEquals(0.5, last.mean(), 1e-12);
-        assertTrue(r.describe().contains("undecided at 10"), r.describe());
+        assertEquals(List.of(1, 2, 4, 8, 16, 12, 10, 9, 11), r.history().stream().map(ProbeRecord::x).toList());
+        ProbeRecord at10 = r.history().get(6);
+        assertEquals(Decision.UNDECIDED, at10.decision());
+        assertEquals(30, at10.replications());
+        assertEquals(0.5, at10.mean(), 1e-12);
+        assertTrue(r.describe().contains("meets up to 9, undecided at 10"), r.describe());
+        assertTrue(r.describe().contains("fails from 11"), r.describe());
     }
 
     @Test
