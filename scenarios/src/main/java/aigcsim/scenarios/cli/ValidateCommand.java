@@ -28,8 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
                 ResolvedScenario r = ScenarioResolver.resolve(loaded);
                 String sweep = "";
                 if (loaded.scenario().sweep() != null) {
-                    int points = SweepStudy.points(loaded).size();
-                    sweep = ", sweep of " + points + " runs";
+                    int runs = SweepStudy.runs(loaded, List.of()).size(); // every point resolved
+                    sweep = ", sweep of " + runs + " runs";
                 }
                 System.out.println(f + ": ok (" + r.scenario().users() + " users, " + r.scenario().cells().size()
                         + " cell(s), " + r.scenario().replications() + " replication(s) of "

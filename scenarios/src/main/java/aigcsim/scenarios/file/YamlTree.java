@@ -209,7 +209,8 @@ public final class YamlTree {
 
     /**
      * Sets the value at a field path ({@code users.perCell}, {@code cells[1].bandwidthHz}), creating maps on the
-     * way; a list index must exist. The value's place is {@code where}.
+     * way; a list index must exist, except entry 0 of a list the file leaves out, which starts as an empty map (so
+     * {@code cells[0].pacr} sets the default cell's PACR). The value's place is {@code where}.
      */
     public YamlTree with(String path, JsonNode value, Location where) {
         ObjectNode copy = root.deepCopy();
@@ -235,6 +236,9 @@ public final class YamlTree {
                 done = child(done, name);
             } else {
                 int index = (Integer) step;
+                if (node instanceof ArrayNode a && a.isEmpty() && index == 0 && !last) {
+                    a.add(NODES.objectNode()); // the first entry of a list the file left out (e.g. the default cell)
+                }
                 if (!(node instanceof ArrayNode a) || index >= a.size()) {
                     throw ScenarioException.of(where, path, "'" + done + "' has "
                             + (node instanceof ArrayNode a ? a.size() : 0) + " entries, no index " + index);

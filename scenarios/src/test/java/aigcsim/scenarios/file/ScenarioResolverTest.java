@@ -108,6 +108,17 @@ class ScenarioResolverTest {
     }
 
     @Test
+    void theFirstEntryOfAListTheFileLeavesOutCanBeSet() throws Exception {
+        Scenario s = resolve(write("nocells.yaml", "users: {count: 3}\n"), "cells[0].pacr=0.4").scenario();
+        assertEquals(1, s.cells().size());
+        assertEquals(0.4, s.cells().get(0).pacr().at(0));
+        assertEquals(s.areaWidthM() / 2, s.cells().get(0).position().xM(), "the default cell, with its PACR set");
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> resolve(write("nocells2.yaml", ""), "cells[1].pacr=0.4"));
+        assertTrue(e.getMessage().contains("'cells' has 0 entries, no index 1"), e.getMessage());
+    }
+
+    @Test
     void aHexagonalLayoutPlacesRingsAtTheInterSiteDistance() throws Exception {
         Scenario s = resolve(write("hex.yaml", "layout: {kind: hexagonal, count: 7, interSiteDistanceM: 400}\n"
                 + "users: {perCell: 2}\n")).scenario();
