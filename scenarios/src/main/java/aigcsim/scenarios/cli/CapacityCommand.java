@@ -94,6 +94,7 @@ final class CapacityCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("capacity (" + t + "): " + result.describe());
         System.out.println("results: " + out);
+        scenario.report(out);
         return Main.OK;
     }
 

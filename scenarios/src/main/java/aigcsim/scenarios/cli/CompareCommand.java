@@ -109,6 +109,7 @@ final class CompareCommand implements Callable<Integer> {
         });
         print(arms, results);
         System.out.println("results: " + out);
+        scenario.report(out);
         return Main.OK;
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aigcsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of multi-user AI-generated-content service over wireless cells.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ExpandCommand.class,
-            CapacityCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class, SweepBenchCommand.class,
+            CapacityCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class, SweepBenchCommand.class,
             WorkerCommand.class, WorkerBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("worker pool: " + poolMetrics);
         }
         System.out.println("results: " + out);
+        scenario.report(out);
         return Main.OK;
     }
 }

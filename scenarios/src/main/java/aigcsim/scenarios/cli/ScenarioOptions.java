@@ -24,6 +24,9 @@ final class ScenarioOptions {
     @Option(names = "--replications", paramLabel = "N", description = "Shorthand for --set run.replications=N.")
     Integer replications;
 
+    @Option(names = "--no-report", description = "Write no report.html into the results folder.")
+    boolean noReport;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder. Default: results/<scenario name>"
             + "<suffix>.")
     Path out;
@@ -56,6 +59,13 @@ final class ScenarioOptions {
 
     ResolvedScenario resolve() {
         return ScenarioResolver.resolve(load(List.of()));
+    }
+
+    /** Writes the results folder's HTML report unless --no-report, and says where. */
+    void report(Path dir) {
+        if (!noReport) {
+            System.out.println("report: " + aigcsim.reports.Report.write(dir));
+        }
     }
 
     Path out(String name, String suffix) {

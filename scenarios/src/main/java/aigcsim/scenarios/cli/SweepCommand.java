@@ -67,7 +67,9 @@ final class SweepCommand implements Callable<Integer> {
         writeCsv(out.resolve("sweep.csv"), runs, points);
         System.out.printf(Locale.ROOT, "%d runs in %.2f min (%.1f runs per minute, %d skipped); summary %s%n",
                 runs.size(), minutes, (runs.size() - skipped) / minutes, skipped, out.resolve("sweep.csv"));
-        if (!failed.isEmpty()) {
+        if (failed.isEmpty()) {
+            scenario.report(out);
+        } else {
             failed.forEach(System.err::println);
             System.err.println(failed.size() + " run(s) failed; their folders were not written");
             return Main.FAILURE;

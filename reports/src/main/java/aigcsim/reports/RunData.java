@@ -1,0 +1,178 @@
+package aigcsim.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import aigcsim.core.metrics.ResultWriter;
+
+/**
+ * One run's results folder as a report needs it: the per-request rows of {@code requests.csv}, the intervals and
+ * steady-state verdict of {@code summary.json}, the scripted events of {@code timeline.csv}, the resolved
+ * {@code scenario.yaml} and the code fingerprint of {@code run.json}. A missing or corrupt file is an
+ * {@link IllegalArgumentException} naming it.
+ */
+public record RunData(String label, Path dir, String fidelity, Map<String, Interval> confidence, boolean steady,
+        List<String> steadyReasons, List<Row> requests, List<Event> timeline, String scenarioYaml,
+        JsonNode scenario, String code) {
+
+    /** A figure's mean and 95 % half-width over replications (NaN when undefined). */
+    public record Interval(double mean, double halfWidth95, int n) {
+        public double low() {
+            return Double.isNaN(halfWidth95) ? mean : mean - halfWidth95;
+        }
+
+        public double high() {
+            return Double.isNaN(halfWidth95) ? mean : mean + halfWidth95;
+        }
+    }
+
+    /** The columns of one request a report draws. Times in s, NaN where the phase did not happen. */
+    public record Row(int replication, int cell, double arrivalS, double queueWaitS, double l2EdgeS,
+            double l1TransmissionS, double l3DeviceS, double latencyS, int edgeSteps, double snrDb,
+            double satisfaction, String failure, boolean inWarmup, double psnrDb, double semanticAccuracy) {
+        public boolean delivered() {
+            return !Double.isNaN(latencyS);
+        }
+    }
+
+    /** One row of {@code timeline.csv}. */
+    public record Event(int replication, double timeS, String event, Map<String, String> details) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** Reads the run folder {@code dir}; {@code label} names it in charts (an arm, a probe). */
+    public static RunData read(Path dir, String label) {
+        JsonNode summary = json(dir.resolve("summary.json"));
+        Map<String, Interval> ci = new LinkedHashMap<>();
+        JsonNode c = summary.get("confidence95");
+        if (c == null || !c.isObject()) {
+            throw corrupt(dir.resolve("summary.json"), "no confidence95 block");
+        }
+        c.fields().forEachRemaining(e -> ci.put(e.getKey(), new Interval(num(e.getValue().get("mean")),
+                num(e.getValue().get("halfWidth95")), e.getValue().path("n").asInt())));
+        JsonNode steady = summary.path("steadyState");
+        List<String> reasons = new ArrayList<>();
+        steady.path("reasons").forEach(r -> reasons.add(r.asText()));
+        String yaml = text(dir.resolve("scenario.yaml"));
+        JsonNode scenario;
+        try {
+            scenario = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw corrupt(dir.resolve("scenario.yaml"), e.getMessage());
+        }
+        Path run = dir.resolve("run.json");
+        String code = Files.isRegularFile(run) ? json(run).path("code").asText("") : "";
+        Path timeline = dir.resolve("timeline.csv");
+        return new RunData(label, dir, summary.path("fidelity").asText("?"), ci, steady.path("all").asBoolean(true),
+                reasons, rows(dir.resolve("requests.csv")),
+                Files.isRegularFile(timeline) ? events(timeline) : List.of(), yaml, scenario, code);
+    }
+
+    /** Whether {@code dir} looks like one run's folder. */
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve("summary.json")) && Files.isRegularFile(dir.resolve("requests.csv"));
+    }
+
+    private static List<Row> rows(Path csv) {
+        List<String> lines = lines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(ResultWriter.CSV_HEADER)) {
+            throw corrupt(csv, "its header is not the requests.csv header of this version: " + ResultWriter.CSV_HEADER);
+        }
+        List<String> head = Csv.split(lines.get(0));
+        List<Row> out = new ArrayList<>(lines.size());
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = Csv.split(lines.get(i));
+            if (f.size() != head.size()) {
+                throw corrupt(csv, "line " + (i + 1) + " has " + f.size() + " fields, the header " + head.size());
+            }
+            try {
+                out.add(new Row(Integer.parseInt(f.get(head.indexOf("replication"))),
+                        Integer.parseInt(f.get(head.indexOf("cell"))), d(f, head, "arrivalS"),
+                        d(f, head, "queueWaitS"), d(f, head, "l2EdgeS"), d(f, head, "l1TransmissionS"),
+                        d(f, head, "l3DeviceS"), d(f, head, "latencyS"),
+                        Integer.parseInt(f.get(head.indexOf("edgeSteps"))), d(f, head, "snrDb"),
+                        d(f, head, "satisfaction"), f.get(head.indexOf("failure")),
+                        Boolean.parseBoolean(f.get(head.indexOf("inWarmup"))), d(f, head, "psnrDb"),
+                        d(f, head, "semanticAccuracy")));
+            } catch (NumberFormatException e) {
+                throw corrupt(csv, "line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static double d(List<String> f, List<String> head, String column) {
+        String v = f.get(head.indexOf(column));
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static List<Event> events(Path csv) {
+        List<String> lines = lines(csv);
+        List<Event> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = Csv.split(lines.get(i));
+            if (f.size() != 4) {
+                throw corrupt(csv, "line " + (i + 1) + " is not replication,timeS,event,details");
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            for (String kv : f.get(3).split(";")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    details.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+            try {
+                out.add(new Event(Integer.parseInt(f.get(0)), Double.parseDouble(f.get(1)), f.get(2), details));
+            } catch (NumberFormatException e) {
+                throw corrupt(csv, "line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static JsonNode json(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("results file not found: " + file);
+            }
+            throw corrupt(file, e.getMessage());
+        }
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("results file not found: " + file);
+        } catch (IOException e) {
+            throw corrupt(file, e.getMessage());
+        }
+    }
+
+    private static String text(Path file) {
+        return String.join("\n", lines(file));
+    }
+
+    static IllegalArgumentException corrupt(Path file, String why) {
+        return new IllegalArgumentException("cannot read results file " + file + ": " + why);
+    }
+
+    static double num(JsonNode n) {
+        return n == null || n.isNull() || !n.isNumber() ? Double.NaN : n.asDouble();
+    }
+}

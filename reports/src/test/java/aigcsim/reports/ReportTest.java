@@ -1,0 +1,93 @@
+package aigcsim.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import aigcsim.core.compute.AnalyticComputeService;
+import aigcsim.core.metrics.ResultWriter;
+import aigcsim.core.metrics.RunResult;
+import aigcsim.core.sim.Scenario;
+import aigcsim.core.sim.Simulation;
+import aigcsim.core.timeline.TimelineAction;
+import aigcsim.core.timeline.TimelineEvent;
+
+/** The report of a run folder: self-contained, the charts it should have, clear errors on bad folders. */
+class ReportTest {
+    @TempDir
+    Path dir;
+
+    /** A run folder as the scenarios module writes it, from a small analytic run with snapshots and an outage. */
+    static Path runFolder(Path dir) throws Exception {
+        Scenario s = Scenario.builder().name("small").seed(3).users(8).durationS(900).warmupS(60).replications(2)
+                .event(new TimelineEvent(0, 60, new TimelineAction.Snapshot()))
+                .event(TimelineEvent.at(300, new TimelineAction.EdgeDown(0)))
+                .event(TimelineEvent.at(360, new TimelineAction.EdgeUp(0))).build();
+        List<RunResult> runs = Simulation.run(s, new AnalyticComputeService(), Simulation.Progress.NONE);
+        Files.createDirectories(dir);
+        ResultWriter.writeRequestsCsv(dir.resolve("requests.csv"), runs);
+        ResultWriter.writeSummaryJson(dir.resolve("summary.json"), s.describe(), "analytic", runs);
+        ResultWriter.writeTimelineCsv(dir.resolve("timeline.csv"), runs);
+        Files.writeString(dir.resolve("scenario.yaml"), "name: small\ncells:\n- xM: 250.0\n  yM: 250.0\n");
+        Files.writeString(dir.resolve("run.json"), "{\"scenarioSha256\": \"x\", \"code\": \"abc123\"}\n");
+        return dir;
+    }
+
+    @Test
+    void aRunReportIsOneSelfContainedFileWithItsCharts() throws Exception {
+        Path report = Report.write(runFolder(dir.resolve("run")));
+        String html = Files.readString(report);
+        assertTrue(html.length() < 3_000_000, "size " + html.length());
+        assertTrue(html.contains("echarts.init") && html.contains("Apache"), "the chart library is inlined");
+        Matcher external = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?(https?:|//)|url\\((https?:|//)|"
+                + "<link\\b|<script[^>]+src=").matcher(html);
+        assertFalse(external.find(), "references nothing outside the file: " + (external.find(0) ? external.group()
+                : ""));
+        long charts = Pattern.compile("class=chart id=chart").matcher(html).results().count();
+        assertEquals(6, charts, "CDF, breakdown, satisfaction, failures, cell map, timeline");
+        assertTrue(html.contains("edge-down") && html.contains("edge-up"), "the scripted events are marked");
+        assertTrue(html.contains("keeps no computed images"), "an empty gallery is said, not shown");
+        assertTrue(html.contains("code abc123") || html.contains("Code abc123"), "the code version");
+        assertTrue(html.contains("every replication judged in steady state") || html.contains("NOT in steady"));
+    }
+
+    @Test
+    void theCdfIsDownsampledAndMatchesTheQuantilesOfTheRequests() throws Exception {
+        RunData run = RunData.read(runFolder(dir.resolve("run")), "r");
+        var cdf = Charts.latencyCdf(List.of(run)).get("series").get(0).get("data");
+        assertTrue(cdf.size() <= Charts.CDF_POINTS && cdf.size() > 10, "points " + cdf.size());
+        double[] lat = run.requests().stream().filter(r -> !r.inWarmup() && r.delivered())
+                .mapToDouble(RunData.Row::latencyS).sorted().toArray();
+        assertEquals(lat[0], cdf.get(0).get(0).asDouble(), 1e-9, "starts at the fastest delivered request");
+        assertEquals(lat[lat.length - 1], cdf.get(cdf.size() - 1).get(0).asDouble(), 1e-9, "ends at the slowest");
+        assertEquals(1.0, cdf.get(cdf.size() - 1).get(1).asDouble());
+    }
+
+    @Test
+    void missingOrCorruptResultsAreClearErrors() throws Exception {
+        var e = assertThrows(IllegalArgumentException.class, () -> Report.write(dir.resolve("nothing")));
+        assertTrue(e.getMessage().contains("no results folder at " + dir.resolve("nothing")), e.getMessage());
+        Files.createDirectories(dir.resolve("empty"));
+        e = assertThrows(IllegalArgumentException.class, () -> Report.write(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("holds no results of aigcsim"), e.getMessage());
+        Path run = runFolder(dir.resolve("run"));
+        Files.writeString(run.resolve("summary.json"), "{ not json");
+        e = assertThrows(IllegalArgumentException.class, () -> Report.write(run));
+        assertTrue(e.getMessage().contains("cannot read results file " + run.resolve("summary.json")), e.getMessage());
+        runFolder(run);
+        Files.writeString(run.resolve("requests.csv"), "replication,id\n0,1\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Report.write(run));
+        assertTrue(e.getMessage().contains(run.resolve("requests.csv") + ": its header"), e.getMessage());
+        assertFalse(Files.exists(run.resolve(Report.FILE)), "no report of a bad folder");
+    }
+}
