@@ -134,25 +134,61 @@ final class Charts {
     }
 
     /**
+     * One quantity of the cells' time series over simulated time (replication 0), a line per cell, with the scripted
+     * events marked as vertical lines; null when the run sampled none.
+     */
+    static ObjectNode series(RunData r, String quantity, String yName,
+            java.util.function.ToDoubleFunction<RunData.Sample> value) {
+        Map<Integer, ArrayNode> byCell = new TreeMap<>();
+        for (RunData.Sample s : r.series()) {
+            if (s.replication() == 0) {
+                byCell.computeIfAbsent(s.cell(), c -> JSON.createArrayNode()).add(pair(s.timeS(),
+                        value.applyAsDouble(s)));
+            }
+        }
+        if (byCell.isEmpty()) {
+            return null;
+        }
+        ObjectNode o = base("simulated time, s", yName);
+        o.putObject("tooltip").put("trigger", "axis");
+        ArrayNode series = o.putArray("series");
+        ArrayNode marks = eventMarks(r);
+        for (Map.Entry<Integer, ArrayNode> e : byCell.entrySet()) {
+            ObjectNode s = series.addObject().put("type", "line").put("name", "cell " + e.getKey() + " " + quantity)
+                    .put("showSymbol", false);
+            s.set("data", e.getValue());
+            if (series.size() == 1 && !marks.isEmpty()) {
+                s.putObject("markLine").put("symbol", "none").set("data", marks);
+            }
+        }
+        return o;
+    }
+
+    /** The scripted events of replication 0 (not the snapshots) as vertical marks. */
+    private static ArrayNode eventMarks(RunData r) {
+        ArrayNode marks = JSON.createArrayNode();
+        for (RunData.Event e : r.timeline()) {
+            if (e.replication() == 0 && !e.event().equals("snapshot")) {
+                marks.addObject().put("xAxis", e.timeS()).putObject("label").put("formatter", e.event());
+            }
+        }
+        return marks;
+    }
+
+    /**
      * Queue lengths per cell over simulated time from the timeline's snapshots (replication 0), with the other
      * scripted events marked as vertical lines; null when the run took no snapshots.
      */
     static ObjectNode timeline(RunData r) {
         Map<String, ArrayNode> byCell = new TreeMap<>();
-        ArrayNode marks = JSON.createArrayNode();
+        ArrayNode marks = eventMarks(r);
         for (RunData.Event e : r.timeline()) {
-            if (e.replication() != 0) {
-                continue;
-            }
-            if (e.event().equals("snapshot")) {
+            if (e.replication() == 0 && e.event().equals("snapshot")) {
                 String cell = e.details().getOrDefault("cell", "?");
                 for (String k : List.of("queued", "inEdge")) {
                     byCell.computeIfAbsent("cell " + cell + " " + k, x -> JSON.createArrayNode())
                             .add(pair(e.timeS(), Double.parseDouble(e.details().getOrDefault(k, "0"))));
                 }
-            } else {
-                ObjectNode m = marks.addObject().put("xAxis", e.timeS());
-                m.putObject("label").put("formatter", e.event());
             }
         }
         if (byCell.isEmpty()) {
@@ -175,7 +211,13 @@ final class Charts {
         return o;
     }
 
-    /** Cells at their positions, coloured by the mean satisfaction of the requests they served. */
+    /** Requests shown on the cell map at most; a larger run shows an evenly spaced sample of its requests. */
+    static final int MAP_POINTS = 3000;
+
+    /**
+     * Cells at their positions, coloured by the mean satisfaction of the requests they served, and the requests
+     * where their users stood when they asked, coloured by their satisfaction.
+     */
     static ObjectNode cellMap(RunData r) {
         JsonNode cells = r.scenario().path("cells");
         if (!cells.isArray() || cells.isEmpty()) {
@@ -193,8 +235,20 @@ final class Charts {
             data.addArray().add(cells.get(c).path("xM").asDouble()).add(cells.get(c).path("yM").asDouble())
                     .add(round(sat)).add("cell " + c);
         }
-        o.putArray("series").addObject().put("type", "scatter").put("name", "cells").put("symbolSize", 28)
-                .set("data", data);
+        ArrayNode series = o.putArray("series");
+        List<RunData.Row> rows = kept(r).stream().filter(x -> !Double.isNaN(x.userXM())).toList();
+        ArrayNode users = JSON.createArrayNode();
+        int step = Math.max(1, (rows.size() + MAP_POINTS - 1) / MAP_POINTS);
+        for (int i = 0; i < rows.size(); i += step) {
+            RunData.Row x = rows.get(i);
+            users.addArray().add(round(x.userXM())).add(round(x.userYM())).add(round(x.satisfaction()))
+                    .add("cell " + x.cell());
+        }
+        series.addObject().put("type", "scatter").put("name", "requests (user positions)").put("symbolSize", 5)
+                .set("data", users);
+        ObjectNode cellSeries = series.addObject().put("type", "scatter").put("name", "cells").put("symbolSize", 28)
+                .put("symbol", "triangle");
+        cellSeries.set("data", data);
         return o;
     }
 

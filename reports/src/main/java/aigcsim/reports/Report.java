@@ -111,12 +111,24 @@ public final class Report {
             if (map != null) {
                 chart("Cells of " + r.label() + ", coloured by mean satisfaction", map);
             }
-            var timeline = Charts.timeline(r);
-            if (timeline != null) {
-                chart("Queue per cell over time, replication 0, with scripted events (" + r.label() + ")", timeline);
+            var queue = Charts.series(r, "queued + in edge", "requests", s -> s.queued() + s.inEdge());
+            if (queue != null) {
+                chart("Requests at the edge (queued and in compute) per cell, replication 0, scripted events marked ("
+                        + r.label() + ")", queue);
+                chart("Batch occupancy (requests in edge compute) per cell (" + r.label() + ")",
+                        Charts.series(r, "in edge", "requests", RunData.Sample::inEdge));
+                chart("Edge utilization per cell over each sampling interval (" + r.label() + ")",
+                        Charts.series(r, "edge utilization", "fraction of time", RunData.Sample::edgeUtilization));
+                chart("Downlink band in use per cell (" + r.label() + ")",
+                        Charts.series(r, "band use", "fraction of band", RunData.Sample::bandUtilization));
             } else {
-                p(esc(r.label()) + ": no queue snapshots were scripted (add a timeline event "
-                        + "<code>{atS: 0, everyS: 30, event: snapshot}</code> to record them).");
+                var snapshots = Charts.timeline(r);
+                if (snapshots != null) {
+                    chart("Queue per cell over time from timeline snapshots, replication 0 (" + r.label() + ")",
+                            snapshots);
+                } else {
+                    p(esc(r.label()) + ": no time series was sampled (run.sampleIntervalS is 0).");
+                }
             }
         }
         section("Image gallery");

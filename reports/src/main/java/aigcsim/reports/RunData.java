@@ -18,12 +18,14 @@ import aigcsim.core.metrics.ResultWriter;
 
 /**
  * One run's results folder as a report needs it: the per-request rows of {@code requests.csv}, the intervals and
- * steady-state verdict of {@code summary.json}, the scripted events of {@code timeline.csv}, the resolved
+ * steady-state verdict of {@code summary.json}, the scripted events of {@code timeline.csv}, the cells' time series
+ * of {@code timeseries.csv} (empty when the run sampled none), the resolved
  * {@code scenario.yaml} and the code fingerprint of {@code run.json}. A missing or corrupt file is an
  * {@link IllegalArgumentException} naming it.
  */
 public record RunData(String label, Path dir, String fidelity, Map<String, Interval> confidence, boolean steady,
-        List<String> steadyReasons, List<Row> requests, List<Event> timeline, String scenarioYaml,
+        List<String> steadyReasons, List<Row> requests, List<Event> timeline, List<Sample> series,
+        String scenarioYaml,
         JsonNode scenario, String code) {
 
     /** A figure's mean and 95 % half-width over replications (NaN when undefined). */
@@ -38,12 +40,17 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
     }
 
     /** The columns of one request a report draws. Times in s, NaN where the phase did not happen. */
-    public record Row(int replication, int cell, double arrivalS, double queueWaitS, double l2EdgeS,
+    public record Row(int replication, int cell, double userXM, double userYM, double arrivalS, double queueWaitS, double l2EdgeS,
             double l1TransmissionS, double l3DeviceS, double latencyS, int edgeSteps, double snrDb,
             double satisfaction, String failure, boolean inWarmup, double psnrDb, double semanticAccuracy) {
         public boolean delivered() {
             return !Double.isNaN(latencyS);
         }
+    }
+
+    /** One row of {@code timeseries.csv}: a cell at a sampling time. */
+    public record Sample(int replication, double timeS, int cell, int queued, int inEdge, int transmitting,
+            double edgeUtilization, double bandUtilization, double pacr) {
     }
 
     /** One row of {@code timeline.csv}. */
@@ -76,9 +83,11 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
         Path run = dir.resolve("run.json");
         String code = Files.isRegularFile(run) ? json(run).path("code").asText("") : "";
         Path timeline = dir.resolve("timeline.csv");
+        Path series = dir.resolve("timeseries.csv");
         return new RunData(label, dir, summary.path("fidelity").asText("?"), ci, steady.path("all").asBoolean(true),
                 reasons, rows(dir.resolve("requests.csv")),
-                Files.isRegularFile(timeline) ? events(timeline) : List.of(), yaml, scenario, code);
+                Files.isRegularFile(timeline) ? events(timeline) : List.of(),
+                Files.isRegularFile(series) ? samples(series) : List.of(), yaml, scenario, code);
     }
 
     /** Whether {@code dir} looks like one run's folder. */
@@ -100,7 +109,8 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
             }
             try {
                 out.add(new Row(Integer.parseInt(f.get(head.indexOf("replication"))),
-                        Integer.parseInt(f.get(head.indexOf("cell"))), d(f, head, "arrivalS"),
+                        Integer.parseInt(f.get(head.indexOf("cell"))), d(f, head, "userXM"), d(f, head, "userYM"),
+                        d(f, head, "arrivalS"),
                         d(f, head, "queueWaitS"), d(f, head, "l2EdgeS"), d(f, head, "l1TransmissionS"),
                         d(f, head, "l3DeviceS"), d(f, head, "latencyS"),
                         Integer.parseInt(f.get(head.indexOf("edgeSteps"))), d(f, head, "snrDb"),
@@ -117,6 +127,25 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
     private static double d(List<String> f, List<String> head, String column) {
         String v = f.get(head.indexOf(column));
         return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static List<Sample> samples(Path csv) {
+        List<String> lines = lines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(ResultWriter.TIME_SERIES_CSV_HEADER)) {
+            throw corrupt(csv, "its header is not " + ResultWriter.TIME_SERIES_CSV_HEADER);
+        }
+        List<Sample> out = new ArrayList<>(lines.size());
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            try {
+                out.add(new Sample(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                        Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8])));
+            } catch (RuntimeException e) {
+                throw corrupt(csv, "line " + (i + 1) + " is not a sample: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static List<Event> events(Path csv) {

@@ -38,6 +38,7 @@ class ReportTest {
         ResultWriter.writeRequestsCsv(dir.resolve("requests.csv"), runs);
         ResultWriter.writeSummaryJson(dir.resolve("summary.json"), s.describe(), "analytic", runs);
         ResultWriter.writeTimelineCsv(dir.resolve("timeline.csv"), runs);
+        ResultWriter.writeTimeSeriesCsv(dir.resolve("timeseries.csv"), runs);
         Files.writeString(dir.resolve("scenario.yaml"), "name: small\ncells:\n- xM: 250.0\n  yM: 250.0\n");
         Files.writeString(dir.resolve("run.json"), "{\"scenarioSha256\": \"x\", \"code\": \"abc123\"}\n");
         return dir;
@@ -54,7 +55,8 @@ class ReportTest {
         assertFalse(external.find(), "references nothing outside the file: " + (external.find(0) ? external.group()
                 : ""));
         long charts = Pattern.compile("class=chart id=chart").matcher(html).results().count();
-        assertEquals(6, charts, "CDF, breakdown, satisfaction, failures, cell map, timeline");
+        assertEquals(9, charts, "CDF, breakdown, satisfaction, failures, cell map, and the time series of the "
+                + "queue, batch occupancy, edge utilization and band use");
         assertTrue(html.contains("edge-down") && html.contains("edge-up"), "the scripted events are marked");
         assertTrue(html.contains("keeps no computed images"), "an empty gallery is said, not shown");
         assertTrue(html.contains("code abc123") || html.contains("Code abc123"), "the code version");
@@ -71,6 +73,20 @@ class ReportTest {
         assertEquals(lat[0], cdf.get(0).get(0).asDouble(), 1e-9, "starts at the fastest delivered request");
         assertEquals(lat[lat.length - 1], cdf.get(cdf.size() - 1).get(0).asDouble(), 1e-9, "ends at the slowest");
         assertEquals(1.0, cdf.get(cdf.size() - 1).get(1).asDouble());
+    }
+
+    @Test
+    void theCellMapShowsTheUsersWhereTheyAskedAndTheTimeSeriesEverySample() throws Exception {
+        RunData run = RunData.read(runFolder(dir.resolve("run")), "r");
+        var users = Charts.cellMap(run).get("series").get(0).get("data");
+        long kept = run.requests().stream().filter(r -> !r.inWarmup()).count();
+        assertEquals(kept, users.size(), "every request after warm-up (below the map's limit)");
+        var first = run.requests().stream().filter(r -> !r.inWarmup()).findFirst().orElseThrow();
+        assertEquals(first.userXM(), users.get(0).get(0).asDouble(), 1e-4);
+        assertTrue(first.userXM() >= 0 && first.userXM() <= 500, "in the 500 m area");
+        var queue = Charts.series(run, "q", "requests", s -> s.queued() + s.inEdge()).get("series").get(0);
+        assertEquals(900 / 10, queue.get("data").size(), "one point per 10 s sample of replication 0");
+        assertEquals(2, queue.get("markLine").get("data").size(), "edge-down and edge-up marked");
     }
 
     @Test

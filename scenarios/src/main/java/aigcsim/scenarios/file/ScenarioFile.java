@@ -63,7 +63,10 @@ public record ScenarioFile(
             String warmupS,
             @Field(doc = "Compute times are the cost model's (none), or that times an Exp(1) factor per request "
                     + "(exponential, for queueing validation).", allowed = {"none", "exponential"})
-            String computeVariation) {
+            String computeVariation,
+            @Field(doc = "How often each cell's queue, batch occupancy, edge utilization and band use are sampled "
+                    + "into timeseries.csv, s (0: not at all).", min = 0)
+            Double sampleIntervalS) {
     }
 
     /** The simulated area. */

@@ -93,7 +93,7 @@ public final class ScenarioResolver {
         throwIfAny();
 
         String name = or(f.name(), stem(source.file()));
-        Run run = resolveRun(or(f.run(), new Run(null, null, null, null, null)));
+        Run run = resolveRun(or(f.run(), new Run(null, null, null, null, null, null)));
         Layout layout = f.layout();
         List<Cell> cells;
         Area area;
@@ -186,7 +186,7 @@ public final class ScenarioResolver {
             }
         }
         return new Run(or(r.seed(), Defaults.SEED), or(r.replications(), Defaults.REPLICATIONS), duration, warmup,
-                or(r.computeVariation(), "none"));
+                or(r.computeVariation(), "none"), or(r.sampleIntervalS(), Defaults.SAMPLE_INTERVAL_S));
     }
 
     private record LayoutResult(List<Cell> cells, Area area) {
@@ -561,7 +561,7 @@ public final class ScenarioResolver {
         Scenario.Builder b = Scenario.builder().name(f.name()).seed(run.seed()).replications(run.replications())
                 .durationS(run.durationS())
                 .computeVariation(Scenario.ComputeVariation.valueOf(run.computeVariation().toUpperCase(Locale.ROOT)))
-                .area(f.area().widthM(), f.area().heightM());
+                .area(f.area().widthM(), f.area().heightM()).sampleIntervalS(run.sampleIntervalS());
         if (run.warmupS().equals(AUTO)) {
             b.warmupAuto(true);
         } else {

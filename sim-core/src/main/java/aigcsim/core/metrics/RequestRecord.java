@@ -3,12 +3,13 @@ package aigcsim.core.metrics;
 import aigcsim.core.compute.ComputeResult;
 
 /**
- * One request's result: when it arrived and ended (completed or failed), how long it waited (edge queue and device
+ * One request's result: where its user stood when it asked (m), when it arrived and ended (completed or failed), how long it waited (edge queue and device
  * queue), its edge compute L2, transmission L1 and device compute L3 (seed 001, L = L1 + L2 + L3), the split a, the
  * SNR and bandwidth its transmission saw, its satisfaction (eq. 24), whether and why it failed, whether it arrived
  * in the warm-up, and the quality of its real computation. Times in seconds; NaN where a phase did not happen.
  */
-public record RequestRecord(long id, int user, int cell, String prompt, long seed, double arrivalS,
+public record RequestRecord(long id, int user, int cell, double userXM, double userYM, String prompt, long seed,
+        double arrivalS,
         double endS, double queueWaitS, double l2EdgeS, double l1TransmissionS, double l3DeviceS, double latencyS,
         int edgeSteps, double snrDb, double bandwidthShareHz, int outages, double satisfaction, boolean failed,
         String failure, boolean inWarmup, ComputeResult quality) {
@@ -25,7 +26,7 @@ public record RequestRecord(long id, int user, int cell, String prompt, long see
 
     /** This record with {@code inWarmup} set against warm-up {@code warmupS}: arrived before it. */
     public RequestRecord withWarmup(double warmupS) {
-        return new RequestRecord(id, user, cell, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS, l1TransmissionS,
+        return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS, l1TransmissionS,
                 l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed, failure,
                 arrivalS < warmupS, quality);
     }

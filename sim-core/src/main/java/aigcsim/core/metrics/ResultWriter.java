@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class ResultWriter {
     /** The CSV columns, in order. */
-    public static final String CSV_HEADER = "replication,id,user,cell,prompt,seed,arrivalS,endS,queueWaitS,l2EdgeS,"
+    public static final String CSV_HEADER = "replication,id,user,cell,userXM,userYM,prompt,seed,arrivalS,endS,queueWaitS,l2EdgeS,"
             + "l1TransmissionS,l3DeviceS,latencyS,edgeSteps,snrDb,bandwidthShareHz,outages,satisfaction,failed,"
             + "failure,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit,worker,computeMs";
 
@@ -37,7 +37,8 @@ public final class ResultWriter {
             w.write('\n');
             for (RunResult run : runs) {
                 for (RequestRecord r : run.records()) {
-                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + ","
+                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + "," + num(r.userXM()) + ","
+                            + num(r.userYM()) + ","
                             + quote(r.prompt()) + "," + r.seed() + "," + num(r.arrivalS()) + ","
                             + num(r.endS()) + "," + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + ","
                             + num(r.l1TransmissionS()) + "," + num(r.l3DeviceS()) + "," + num(r.latencyS()) + ","
@@ -55,6 +56,24 @@ public final class ResultWriter {
 
     /** The timeline CSV columns, in order. */
     public static final String TIMELINE_CSV_HEADER = "replication,timeS,event,details";
+    /** The columns of {@code timeseries.csv}, in order. */
+    public static final String TIME_SERIES_CSV_HEADER = "replication,timeS,cell,queued,inEdge,transmitting,"
+            + "edgeUtilization,bandUtilization,pacr,bandwidthHz";
+
+    /** Writes every replication's cell time series: one row per cell and sampling time. */
+    public static void writeTimeSeriesCsv(Path file, List<RunResult> runs) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(TIME_SERIES_CSV_HEADER);
+            w.write('\n');
+            for (RunResult run : runs) {
+                for (CellSample s : run.timeSeries()) {
+                    w.write(run.replication() + "," + num(s.timeS()) + "," + s.cell() + "," + s.queued() + ","
+                            + s.inEdge() + "," + s.transmitting() + "," + num(s.edgeUtilization()) + ","
+                            + num(s.bandUtilization()) + "," + num(s.pacr()) + "," + num(s.bandwidthHz()) + "\n");
+                }
+            }
+        }
+    }
 
     /** Writes {@code timeline.csv}: one row per applied timeline event, details as {@code key=value;key=value}. */
     public static void writeTimelineCsv(Path file, List<RunResult> runs) throws IOException {

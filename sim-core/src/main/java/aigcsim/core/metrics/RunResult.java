@@ -2,7 +2,10 @@ package aigcsim.core.metrics;
 
 import java.util.List;
 
-/** One replication's output: its seed, every request's record, the summary, and the applied timeline events. */
+/**
+ * One replication's output: its seed, every request's record, the summary, the applied timeline events, and the
+ * cells' time series sampled every {@code Scenario.sampleIntervalS}.
+ */
 public record RunResult(int replication, long seed, List<RequestRecord> records, RunSummary summary,
-        List<TimelineRecord> timeline) {
+        List<TimelineRecord> timeline, List<CellSample> timeSeries) {
 }

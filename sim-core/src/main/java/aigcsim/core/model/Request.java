@@ -12,6 +12,8 @@ public final class Request {
     public final long id;
     public final User user;
     public final int cellId;
+    /** Where the user stood when it asked. */
+    public final Position position;
     public final String prompt;
     public final long seed;
     public final double arrivalS;
@@ -34,11 +36,12 @@ public final class Request {
     public int outages;
     public Failure failure = Failure.NONE;
 
-    public Request(long id, User user, int cellId, String prompt, long seed, double arrivalS, double deadlineS,
-            double meanSnrDb, double computeFactor, int edgeSteps) {
+    public Request(long id, User user, int cellId, Position position, String prompt, long seed, double arrivalS,
+            double deadlineS, double meanSnrDb, double computeFactor, int edgeSteps) {
         this.id = id;
         this.user = user;
         this.cellId = cellId;
+        this.position = position;
         this.prompt = prompt;
         this.seed = seed;
         this.arrivalS = arrivalS;

@@ -17,6 +17,7 @@ import aigcsim.core.compute.ComputeResult;
 import aigcsim.core.compute.ComputeService;
 import aigcsim.core.cost.CostModel;
 import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.metrics.CellSample;
 import aigcsim.core.metrics.RequestRecord;
 import aigcsim.core.metrics.SatisfactionScore;
 import aigcsim.core.metrics.TimelineRecord;
@@ -47,6 +48,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final List<CellNode> cells = new ArrayList<>();
     private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
     private final List<Request> ended = new ArrayList<>();
+    private final List<CellSample> samples = new ArrayList<>();
     private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
     private double[] deviceFreeAtS;
     private ChannelModel channel;
@@ -79,6 +81,30 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     }
 
     /** The timeline's applied events so far. */
+    /**
+     * Samples every cell at the k-th sampling time, and schedules the next while within the arrival window (the run
+     * still ends when its last request has, so a run that drains early has no samples after that).
+     */
+    private void sample(long k) {
+        double timeS = k * scenario.sampleIntervalS();
+        if (timeS > scenario.durationS()) {
+            return;
+        }
+        clock.after(timeS - clock.nowS(), () -> {
+            double from = Math.max(0, timeS - scenario.sampleIntervalS());
+            for (CellNode c : cells) {
+                samples.add(new CellSample(timeS, c.id, c.queued(), c.inEdge(), c.downlink.activeFlows(),
+                        c.edgeUtilization(from, timeS), c.bandwidthUtilization(from, timeS), c.pacr(),
+                        c.downlink.bandwidthHz()));
+            }
+            sample(k + 1);
+        });
+    }
+
+    List<CellSample> samples() {
+        return samples;
+    }
+
     List<TimelineRecord> timelineRecords() {
         return timeline.records();
     }
@@ -99,6 +125,9 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
             clock.after(scenario.durationS() * fraction, () -> progress.accept(fraction));
         }
         timeline.schedule();
+        if (scenario.sampleIntervalS() > 0) {
+            sample(1);
+        }
         simulator.getReplication().setStoppingCondition(m -> drained());
     }
 
@@ -221,7 +250,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         int policyChoice = scenario.framework().usesSplitPolicy()
                 ? policy.edgeSteps(splitState(u, cell, meanSnrDb, now)) : 0;
         int a0 = scenario.framework().edgeSteps(policyChoice, scenario.totalSteps());
-        Request r = new Request(nextRequestId++, u, cell.id, prompt, seed, now, scenario.deadlineS(), meanSnrDb,
+        Request r = new Request(nextRequestId++, u, cell.id, pos, prompt, seed, now, scenario.deadlineS(), meanSnrDb,
                 factor, a0);
         outstanding++;
         if (scenario.framework().usesEdge()) {
@@ -296,7 +325,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 : (r.edgeStartS - r.arrivalS) + (delivered ? r.deviceStartS - r.txEndS : 0);
         double latency = delivered ? r.endS - r.arrivalS : Double.NaN;
         boolean failed = r.failure != Request.Failure.NONE;
-        return new RequestRecord(r.id, r.user.id(), r.cellId, r.prompt, r.seed, r.arrivalS, r.endS, queueWait,
+        return new RequestRecord(r.id, r.user.id(), r.cellId, r.position.xM(), r.position.yM(), r.prompt, r.seed, r.arrivalS, r.endS, queueWait,
                 expired ? Double.NaN : r.edgeEndS - r.edgeStartS,
                 Double.isNaN(r.txStartS) ? Double.NaN : r.txEndS - r.txStartS,
                 delivered ? r.endS - r.deviceStartS : Double.NaN, latency, r.edgeSteps, r.snrSeenDb,

@@ -50,6 +50,8 @@ public final class Defaults {
     public static final int REPLICATIONS = 1;
     public static final double DURATION_S = 3600;
     public static final double WARMUP_S = 0;
+    /** Sampling interval of the cells' time series (queue, batch occupancy, utilization, band use), s. */
+    public static final double SAMPLE_INTERVAL_S = 10;
     /** Users of a scenario that sets none. */
     public static final int USERS = 10;
     /** The split policy of SemAIGC without a learned policy: the cost model's best a (seed 001, eq. 19 + eq. 20). */

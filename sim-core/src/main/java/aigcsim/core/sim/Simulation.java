@@ -122,7 +122,8 @@ public final class Simulation {
                 .average().orElse(0);
         RunSummary summary = RunSummary.of(records, warmup, scenario.durationS() - warmup, steady, edgeUtil,
                 bandUtil, model.clock().events(), simEnd);
-        return new RunResult(r, seed, records, summary, List.copyOf(model.timelineRecords()));
+        return new RunResult(r, seed, records, summary, List.copyOf(model.timelineRecords()),
+                List.copyOf(model.samples()));
     }
 
     /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */
