@@ -225,7 +225,8 @@ final class ModelWorker extends VerticleBase {
             try {
                 TextToImage.Output out = model.finish(key.request(), a.sent, a.latent);
                 report(new Outcome(a.job.jobId(), id, null, out.psnrDb(), out.ssim(), out.predictedClass(),
-                        out.semanticHit(), out.lost(), Outcome.greyLevels(out.image()), a.edgeMs,
+                        out.semanticHit(), out.lost(), Outcome.greyLevels(out.image()),
+                        Outcome.greyLevels(out.reference()), a.edgeMs,
                         (System.nanoTime() - t0) / 1e6, a.batchSizes));
             } catch (RuntimeException e) {
                 report(Outcome.failure(a.job.jobId(), id, "worker " + id + " failed to finish: " + e));

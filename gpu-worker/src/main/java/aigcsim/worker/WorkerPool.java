@@ -98,9 +98,12 @@ public final class WorkerPool implements ComputeService, AutoCloseable {
             metrics.completed.increment();
             return CompletableFuture.completedFuture(ComputeResult.none(fidelity()));
         }
-        return serve(WorkKey.of(job, models.version(), config.snrStepDb())).thenApply(s -> new ComputeResult(
-                fidelity(), s.outcome().psnrDb(), s.outcome().ssim(), s.outcome().semanticHit() ? 1 : 0,
-                s.cacheHit(), s.outcome().worker(), s.outcome().computeMs()));
+        return serve(WorkKey.of(job, models.version(), config.snrStepDb())).thenApply(s -> {
+            Outcome o = s.outcome();
+            int side = (int) Math.round(Math.sqrt(o.image().length));
+            return new ComputeResult(fidelity(), o.psnrDb(), o.ssim(), o.semanticHit() ? 1 : 0, s.cacheHit(),
+                    o.worker(), o.computeMs(), new ComputeResult.Images(side, o.image(), o.reference()));
+        });
     }
 
     /** Whether a request is in the computed fraction (a fixed hash of its id: the same in every run). */

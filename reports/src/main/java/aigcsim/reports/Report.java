@@ -131,14 +131,66 @@ public final class Report {
                 }
             }
         }
-        section("Image gallery");
-        p("This results folder keeps no computed images: results record the quality figures of each computed request "
-                + "(PSNR, SSIM, semantic accuracy in requests.csv), not the images.");
+        gallery(runs);
         section("Scenario");
         for (RunData r : runs) {
             body.append("<details><summary>").append(esc(r.label())).append(": resolved scenario</summary><pre>")
                     .append(esc(r.scenarioYaml())).append("</pre></details>\n");
         }
+    }
+
+    /**
+     * The kept images: per request (rows, ordered by SNR) the reference and what each run delivered, with the
+     * request's prompt, split, SNR and quality; the requests are the same in every arm of a comparison.
+     */
+    private void gallery(List<RunData> runs) {
+        section("Image gallery");
+        if (runs.stream().allMatch(r -> r.images().isEmpty())) {
+            p("No computed images in these results: fidelity analytic computes none, and a computed run keeps those "
+                    + "of its first <code>compute.imagesKept</code> requests of replication 0 (set it above 0).");
+            return;
+        }
+        Map<Long, List<RunData.Image>> byId = new java.util.TreeMap<>();
+        for (int k = 0; k < runs.size(); k++) {
+            for (RunData.Image im : runs.get(k).images()) {
+                byId.computeIfAbsent(im.id(), x -> new ArrayList<>(java.util.Collections.nCopies(runs.size(), null)))
+                        .set(k, im);
+            }
+        }
+        List<List<RunData.Image>> rows = new ArrayList<>(byId.values());
+        rows.sort(java.util.Comparator.comparingDouble(l -> l.stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow().snrDb()));
+        p("Each row is one request (same prompt, seed and SNR in every run, on common random numbers), ordered by "
+                + "SNR: its no-channel reference, then the image each run delivered with its PSNR and SSIM against "
+                + "the reference and whether the classifier recognized the prompted item. Channel: "
+                + esc(runs.get(0).scenario().path("channel").path("fading").path("kind").asText("?"))
+                + ". No regeneration is modelled, so every image is a first attempt.");
+        body.append("<table class=gallery id=gallery><tr><th>request</th><th>reference</th>");
+        runs.forEach(r -> body.append("<th>").append(esc(r.label())).append("<br><span class=dim>")
+                .append(esc(r.scenario().path("framework").asText("?"))).append("</span></th>"));
+        body.append("</tr>\n");
+        for (List<RunData.Image> row : rows) {
+            RunData.Image first = row.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            body.append("<tr><td>").append(esc(first.prompt())).append("<br>SNR ")
+                    .append(String.format(Locale.ROOT, "%.1f dB", first.snrDb())).append("</td><td>")
+                    .append(img(first.reference())).append("</td>");
+            for (RunData.Image im : row) {
+                body.append("<td>");
+                if (im != null) {
+                    body.append(img(im.delivered())).append("<br>a=").append(im.edgeSteps())
+                            .append(String.format(Locale.ROOT, " %.1f dB, SSIM %.2f", im.psnrDb(), im.ssim()))
+                            .append(im.semanticAccuracy() >= 1 ? " <span class=ok>recognized</span>"
+                                    : " <span class=warn>not recognized</span>");
+                }
+                body.append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static String img(String dataUri) {
+        return "<img class=sample alt=image src=\"" + dataUri + "\">";
     }
 
     private String compare(Path dir) {
@@ -323,7 +375,8 @@ public final class Report {
                         + "table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;"
                         + "padding:3px 8px;text-align:right}th{background:#f3f3f3}td:first-child{text-align:left}"
                         + ".chart{width:100%;height:380px}figure{margin:12px 0}figcaption{font-weight:bold}"
-                        + ".warn{color:#b00}.ok{color:#070}.dim{color:#888}pre{background:#f7f7f7;padding:8px;"
+                        + ".warn{color:#b00}.ok{color:#070}.dim{color:#888}img.sample{width:96px;height:96px;"
+                        + "image-rendering:pixelated}table.gallery td{text-align:center;vertical-align:top}pre{background:#f7f7f7;padding:8px;"
                         + "font-size:12px;overflow:auto}</style>\n<script>");
         h.append(echarts().replace("</script", "<\\/script"));
         h.append("</script>\n</head><body>\n<h1>").append(esc(title)).append("</h1>\n");
@@ -345,6 +398,10 @@ public final class Report {
                 + "  const chart = echarts.init(document.getElementById(c.id), null, {renderer: 'svg'});\n"
                 + "  chart.setOption(c.option);\n  return chart;\n});\n"
                 + "window.addEventListener('resize', () => window.aigcsimCharts.forEach(c => c.resize()));\n"
+                + "window.addEventListener('load', () => {\n"
+                + "  const imgs = [...document.images];\n"
+                + "  document.body.dataset.images = imgs.filter(i => i.complete && i.naturalWidth > 0).length + '/'"
+                + " + imgs.length + ' decoded';\n});\n"
                 + "</script>\n</body></html>\n");
         return h.toString();
     }

@@ -25,7 +25,7 @@ import aigcsim.core.metrics.ResultWriter;
  */
 public record RunData(String label, Path dir, String fidelity, Map<String, Interval> confidence, boolean steady,
         List<String> steadyReasons, List<Row> requests, List<Event> timeline, List<Sample> series,
-        String scenarioYaml,
+        List<Image> images, String scenarioYaml,
         JsonNode scenario, String code) {
 
     /** A figure's mean and 95 % half-width over replications (NaN when undefined). */
@@ -51,6 +51,14 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
     /** One row of {@code timeseries.csv}: a cell at a sampling time. */
     public record Sample(int replication, double timeS, int cell, int queued, int inEdge, int transmitting,
             double edgeUtilization, double bandUtilization, double pacr) {
+    }
+
+    /**
+     * A kept image pair of {@code images.csv}: the request, its split, SNR and quality, and the delivered and
+     * reference images as PNG data URIs.
+     */
+    public record Image(int replication, long id, String prompt, int edgeSteps, double snrDb, double psnrDb,
+            double ssim, double semanticAccuracy, String delivered, String reference) {
     }
 
     /** One row of {@code timeline.csv}. */
@@ -87,7 +95,8 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
         return new RunData(label, dir, summary.path("fidelity").asText("?"), ci, steady.path("all").asBoolean(true),
                 reasons, rows(dir.resolve("requests.csv")),
                 Files.isRegularFile(timeline) ? events(timeline) : List.of(),
-                Files.isRegularFile(series) ? samples(series) : List.of(), yaml, scenario, code);
+                Files.isRegularFile(series) ? samples(series) : List.of(),
+                Files.isRegularFile(dir.resolve("images.csv")) ? images(dir) : List.of(), yaml, scenario, code);
     }
 
     /** Whether {@code dir} looks like one run's folder. */
@@ -127,6 +136,38 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
     private static double d(List<String> f, List<String> head, String column) {
         String v = f.get(head.indexOf(column));
         return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static List<Image> images(Path dir) {
+        Path csv = dir.resolve("images.csv");
+        List<String> lines = lines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(ResultWriter.IMAGES_CSV_HEADER)) {
+            throw corrupt(csv, "its header is not " + ResultWriter.IMAGES_CSV_HEADER);
+        }
+        List<Image> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = Csv.split(lines.get(i));
+            try {
+                out.add(new Image(Integer.parseInt(f.get(0)), Long.parseLong(f.get(1)), f.get(2),
+                        Integer.parseInt(f.get(3)), parseOrNaN(f.get(4)), parseOrNaN(f.get(5)), parseOrNaN(f.get(6)),
+                        parseOrNaN(f.get(7)), dataUri(dir.resolve(f.get(9))), dataUri(dir.resolve(f.get(10)))));
+            } catch (RuntimeException e) {
+                throw corrupt(csv, "line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static double parseOrNaN(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
+    private static String dataUri(Path png) {
+        try {
+            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw corrupt(png, "cannot read the image: " + e.getMessage());
+        }
     }
 
     private static List<Sample> samples(Path csv) {

@@ -58,7 +58,8 @@ class ReportTest {
         assertEquals(9, charts, "CDF, breakdown, satisfaction, failures, cell map, and the time series of the "
                 + "queue, batch occupancy, edge utilization and band use");
         assertTrue(html.contains("edge-down") && html.contains("edge-up"), "the scripted events are marked");
-        assertTrue(html.contains("keeps no computed images"), "an empty gallery is said, not shown");
+        assertTrue(html.contains("No computed images in these results"), "an empty gallery is said, not shown");
+        assertFalse(html.contains("<img class=sample"), "and no image is shown");
         assertTrue(html.contains("code abc123") || html.contains("Code abc123"), "the code version");
         assertTrue(html.contains("every replication judged in steady state") || html.contains("NOT in steady"));
     }

@@ -297,7 +297,11 @@ public record ScenarioFile(
             @Field(doc = "Results the cache keeps (cached).", min = 1)
             Integer cacheSize,
             @Field(doc = "Folder of model weights (as written by models train). Default: the bundled weights.")
-            String weights) {
+            String weights,
+            @Field(doc = "Computed requests whose delivered and reference images are kept for the report's gallery "
+                    + "(images/ and images.csv): the first this many of replication 0, the same requests in every "
+                    + "arm of a comparison.", min = 0)
+            Integer imagesKept) {
     }
 
     /** One scripted change. */

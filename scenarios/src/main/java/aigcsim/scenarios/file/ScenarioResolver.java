@@ -129,7 +129,7 @@ public final class ScenarioResolver {
         check("bandwidth.scheduler", () -> BandwidthScheduler.of(bandwidth.scheduler()));
         Payload payload = new Payload(or(f.payload() == null ? null : f.payload().latentBits(), Defaults.LATENT_BITS),
                 or(f.payload() == null ? null : f.payload().imageBits(), Defaults.IMAGE_BITS));
-        Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null)));
+        Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)));
         List<TimelineEntry> timeline = or(f.timeline(), List.of());
         List<TimelineEvent> events = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
@@ -447,8 +447,8 @@ public final class ScenarioResolver {
         if (fidelity.equals(ComputeSettings.ANALYTIC)) {
             onlyFor("compute", "fidelity analytic (nothing is computed)", fields("sampledFraction",
                     c.sampledFraction(), "workers", c.workers(), "maxBatch", c.maxBatch(), "cacheSize", c.cacheSize(),
-                    "weights", c.weights()));
-            return new Compute(fidelity, null, null, null, null, null);
+                    "weights", c.weights(), "imagesKept", c.imagesKept()));
+            return new Compute(fidelity, null, null, null, null, null, null);
         }
         if (!fidelity.equals("sampled")) {
             onlyFor("compute", "fidelity " + fidelity, fields("sampledFraction", c.sampledFraction()));
@@ -464,7 +464,8 @@ public final class ScenarioResolver {
         }
         return new Compute(fidelity, fidelity.equals("sampled") ? or(c.sampledFraction(), 0.1) : null,
                 or(c.workers(), pool.workers()), or(c.maxBatch(), pool.maxBatch()),
-                fidelity.equals("cached") ? or(c.cacheSize(), pool.cacheSize()) : null, weights);
+                fidelity.equals("cached") ? or(c.cacheSize(), pool.cacheSize()) : null, weights,
+                or(c.imagesKept(), Defaults.IMAGES_KEPT));
     }
 
     private static ComputeSettings computeSettings(Compute c) {
@@ -604,6 +605,8 @@ public final class ScenarioResolver {
         b.bandwidthScheduler(f.bandwidth().scheduler());
         b.latentBits(f.payload().latentBits()).imageBits(f.payload().imageBits());
         b.timeline(events);
+        // analytic runs compute no image: the count is the default, and moot
+        b.imagesKept(f.compute().imagesKept() == null ? Defaults.IMAGES_KEPT : f.compute().imagesKept());
         return b.build();
     }
 }

@@ -21,7 +21,7 @@ import aigcsim.scenarios.file.ScenarioYaml;
 /**
  * One run's folder: {@code scenario.yaml} (the resolved scenario, every default filled in), {@code requests.csv},
  * {@code summary.json} (figures per replication and 95 % intervals), {@code timeline.csv} (scripted events),
- * {@code timeseries.csv} (each cell sampled over time),
+ * {@code timeseries.csv} (each cell sampled over time), {@code images/} and {@code images.csv} (the kept images),
  * {@code pool-metrics.json} (when a pool computed) and {@code run.json} (the scenario's and the code's
  * fingerprints). Written into a sibling staging folder and moved into place only when complete, so a run that fails
  * leaves an earlier run's folder as it was.
@@ -43,6 +43,7 @@ public final class ResultsFolder {
             ResultWriter.writeRequestsCsv(staging.resolve("requests.csv"), runs);
             ResultWriter.writeTimelineCsv(staging.resolve("timeline.csv"), runs);
             ResultWriter.writeTimeSeriesCsv(staging.resolve("timeseries.csv"), runs);
+            ResultWriter.writeImages(staging, runs);
             ResultWriter.writeSummaryJson(staging.resolve(SUMMARY), s.scenario().describe(), fidelity, runs);
             if (poolMetricsJson != null) {
                 Files.writeString(staging.resolve("pool-metrics.json"), poolMetricsJson);

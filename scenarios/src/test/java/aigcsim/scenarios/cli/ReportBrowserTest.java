@@ -66,8 +66,9 @@ class ReportBrowserTest {
                 + "    edge.mode: [serial, async]\n    users.count: [4, 8]\n");
         List<String[]> commands = List.of(
                 new String[] {"run", s.toString(), "--out", dir.resolve("run").toString()},
-                new String[] {"compare", s.toString(), "--vary", "edge.mode=serial,async", "--out",
-                    dir.resolve("compare").toString()},
+                new String[] {"compare", s.toString(), "--vary", "edge.mode=serial,async", "--set",
+                    "compute.fidelity=cached", "--set", "run.durationS=240", "--set", "compute.imagesKept=6",
+                    "--replications", "1", "--set", "run.warmupS=0", "--out", dir.resolve("compare").toString()},
                 new String[] {"sweep", sw.toString(), "--out", dir.resolve("sweep").toString()},
                 new String[] {"capacity", c.toString(), "--vary", "users.perCell", "--target", "satisfaction >= 0.8",
                     "--max", "40", "--out", dir.resolve("capacity").toString()});
@@ -94,6 +95,15 @@ class ReportBrowserTest {
                         kind + " " + charts.group(1) + " rendered as SVG with drawn paths");
             }
             assertTrue(n >= (kind.equals("capacity") ? 1 : 4), kind + ": charts " + n);
+            Matcher images = Pattern.compile("data-images=\"(\\d+)/(\\d+) decoded\"").matcher(dom);
+            assertTrue(images.find(), kind + ": the page counted its images after load");
+            assertEquals(images.group(2), images.group(1), kind + ": every gallery image decodes");
+            if (kind.equals("compare")) {
+                assertTrue(Integer.parseInt(images.group(1)) >= 6, "a computed comparison shows its images: "
+                        + images.group());
+            } else if (kind.equals("run")) {
+                assertTrue(dom.contains("No computed images in these results"), "an analytic run says so");
+            }
             Path shot = shots.resolve(kind + ".png").toAbsolutePath();
             Files.deleteIfExists(shot);
             chrome(chromium, report, dir.resolve(kind + "-shot.log"), "--screenshot=" + shot);

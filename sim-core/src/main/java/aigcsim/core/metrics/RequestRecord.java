@@ -24,6 +24,13 @@ public record RequestRecord(long id, int user, int cell, double userXM, double u
         return endS - arrivalS;
     }
 
+    /** This record without the images of its computation. */
+    public RequestRecord withoutImages() {
+        return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS,
+                l1TransmissionS, l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed,
+                failure, inWarmup, quality.withoutImages());
+    }
+
     /** This record with {@code inWarmup} set against warm-up {@code warmupS}: arrived before it. */
     public RequestRecord withWarmup(double warmupS) {
         return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS, l1TransmissionS,

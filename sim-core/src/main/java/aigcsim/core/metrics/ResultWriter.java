@@ -1,5 +1,6 @@
 package aigcsim.core.metrics;
 
+import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import javax.imageio.ImageIO;
+
+import aigcsim.core.compute.ComputeResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,6 +61,51 @@ public final class ResultWriter {
 
     /** The timeline CSV columns, in order. */
     public static final String TIMELINE_CSV_HEADER = "replication,timeS,event,details";
+    /** The columns of {@code images.csv}, in order. */
+    public static final String IMAGES_CSV_HEADER = "replication,id,prompt,edgeSteps,snrDb,psnrDb,ssim,"
+            + "semanticAccuracy,cacheHit,delivered,reference";
+
+    /**
+     * Writes the kept images of computed requests as PNG files into {@code dir}/images/ and their index
+     * {@code images.csv} (one row per request: its prompt, split, SNR, quality and the two file names); writes
+     * nothing when no image was kept.
+     */
+    public static void writeImages(Path dir, List<RunResult> runs) throws IOException {
+        StringBuilder csv = new StringBuilder(IMAGES_CSV_HEADER).append('\n');
+        boolean any = false;
+        for (RunResult run : runs) {
+            for (RequestRecord r : run.records()) {
+                ComputeResult.Images im = r.quality().images();
+                if (im == null) {
+                    continue;
+                }
+                if (!any) {
+                    Files.createDirectories(dir.resolve("images"));
+                    any = true;
+                }
+                String stem = "images/r" + run.replication() + "-" + r.id();
+                png(dir.resolve(stem + "-delivered.png"), im.side(), im.delivered());
+                png(dir.resolve(stem + "-reference.png"), im.side(), im.reference());
+                csv.append(run.replication()).append(',').append(r.id()).append(',').append(quote(r.prompt()))
+                        .append(',').append(r.edgeSteps()).append(',').append(num(r.snrDb())).append(',')
+                        .append(num(r.quality().psnrDb())).append(',').append(num(r.quality().ssim())).append(',')
+                        .append(num(r.quality().semanticAccuracy())).append(',').append(r.quality().cacheHit())
+                        .append(',').append(stem).append("-delivered.png,").append(stem).append("-reference.png\n");
+            }
+        }
+        if (any) {
+            Files.writeString(dir.resolve("images.csv"), csv);
+        }
+    }
+
+    private static void png(Path file, int side, byte[] grey) throws IOException {
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setDataElements(0, 0, side, side, grey);
+        if (!ImageIO.write(img, "png", file.toFile())) {
+            throw new IOException("no PNG writer for " + file);
+        }
+    }
+
     /** The columns of {@code timeseries.csv}, in order. */
     public static final String TIME_SERIES_CSV_HEADER = "replication,timeS,cell,queued,inEdge,transmitting,"
             + "edgeUtilization,bandUtilization,pacr,bandwidthHz";

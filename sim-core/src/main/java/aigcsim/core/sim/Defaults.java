@@ -52,6 +52,11 @@ public final class Defaults {
     public static final double WARMUP_S = 0;
     /** Sampling interval of the cells' time series (queue, batch occupancy, utilization, band use), s. */
     public static final double SAMPLE_INTERVAL_S = 10;
+    /**
+     * Computed requests whose delivered and reference images a run keeps for its gallery: the first this many of
+     * replication 0 (the same requests in every arm of a comparison, on common random numbers).
+     */
+    public static final int IMAGES_KEPT = 24;
     /** Users of a scenario that sets none. */
     public static final int USERS = 10;
     /** The split policy of SemAIGC without a learned policy: the cost model's best a (seed 001, eq. 19 + eq. 20). */

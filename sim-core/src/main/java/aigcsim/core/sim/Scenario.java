@@ -27,6 +27,7 @@ import aigcsim.core.timeline.TimelineEvent;
  * control, and the timeline of scripted changes. Build one with {@link #builder()}; every field starts at its
  * {@link Defaults} value. {@code warmupAuto}: the warm-up is chosen per replication by MSER-5 instead of
  * {@code warmupS}. {@code sampleIntervalS}: the cells' time series is sampled this often (0: not at all).
+ * {@code imagesKept}: the images of the first this many computed requests of replication 0 are kept.
  */
 public record Scenario(String name, long seed, int replications, double durationS, double warmupS,
         List<CellSpec> cells, int users, double areaWidthM, double areaHeightM, Mobility mobility,
@@ -35,7 +36,7 @@ public record Scenario(String name, long seed, int replications, double duration
         Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
         ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
-        List<TimelineEvent> timeline, double sampleIntervalS) {
+        List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept) {
 
     /** A base station with its edge server. */
     public record CellSpec(Position position, double bandwidthHz, DeviceProfile edgeProfile, PacrSchedule pacr) {
@@ -77,6 +78,7 @@ public record Scenario(String name, long seed, int replications, double duration
         check(maxRetransmissions >= 0, where, "maxRetransmissions", "must be >= 0");
         check(totalSteps >= 1, where, "totalSteps", "must be >= 1, got " + totalSteps);
         check(maxBatch >= 1, where, "maxBatch", "must be >= 1, got " + maxBatch);
+        check(imagesKept >= 0, where, "imagesKept", "must be >= 0, got " + imagesKept);
         check(sampleIntervalS >= 0 && Double.isFinite(sampleIntervalS), where, "sampleIntervalS",
                 "must be >= 0 s (0: no time series), got " + sampleIntervalS);
         check(latentBits >= 0 && imageBits >= 0, where, "latentBits/imageBits", "must be >= 0");
@@ -141,6 +143,7 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("placement", placement.toString());
         m.put("timeline", timeline.stream().map(TimelineEvent::toString).toList());
         m.put("sampleIntervalS", sampleIntervalS);
+        m.put("imagesKept", imagesKept);
         return m;
     }
 
@@ -223,6 +226,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.placement = placement;
         b.timeline = new ArrayList<>(timeline);
         b.sampleIntervalS = sampleIntervalS;
+        b.imagesKept = imagesKept;
         return b;
     }
 
@@ -261,6 +265,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private UserPlacement placement = new UserPlacement.Uniform();
         private List<TimelineEvent> timeline = new ArrayList<>();
         private double sampleIntervalS = Defaults.SAMPLE_INTERVAL_S;
+        private int imagesKept = Defaults.IMAGES_KEPT;
 
         public Builder name(String v) { name = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -303,6 +308,8 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder timeline(List<TimelineEvent> v) { timeline = new ArrayList<>(v); return this; }
         /** Samples the cells' time series this often, s (0: not at all). */
         public Builder sampleIntervalS(double v) { sampleIntervalS = v; return this; }
+        /** Keeps the images of the first this many computed requests of replication 0. */
+        public Builder imagesKept(int v) { imagesKept = v; return this; }
 
         public Scenario build() {
             List<CellSpec> c = cells.isEmpty()
@@ -314,7 +321,8 @@ public record Scenario(String name, long seed, int replications, double duration
                     requirementLowS, requirementHighS, deadlineS, arrivals,
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
-                    latentBits, imageBits, computeVariation, warmupAuto, placement, timeline, sampleIntervalS);
+                    latentBits, imageBits, computeVariation, warmupAuto, placement, timeline, sampleIntervalS,
+                    imagesKept);
         }
     }
 }

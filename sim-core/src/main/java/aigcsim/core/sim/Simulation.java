@@ -107,7 +107,9 @@ public final class Simulation {
             throw new SimulationException("scenario '" + scenario.name() + "' replication " + r
                     + ": requests still in the system at the safety horizon t=" + end + " s", null);
         }
-        List<RequestRecord> records = model.records();
+        // the images of a sample of requests are kept for the gallery: the first ones of replication 0
+        List<RequestRecord> records = model.records().stream()
+                .map(x -> r == 0 && x.id() < scenario.imagesKept() ? x : x.withoutImages()).toList();
         SteadyState steady = SteadyState.of(records.stream().filter(x -> scenario.warmupAuto() || !x.inWarmup())
                 .mapToDouble(RequestRecord::timeInSystemS).toArray());
         double warmup = !scenario.warmupAuto() ? scenario.warmupS()

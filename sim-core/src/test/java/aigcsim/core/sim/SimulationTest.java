@@ -145,7 +145,7 @@ class SimulationTest {
                 return calls.incrementAndGet() % 2 == 0
                         ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("worker died"))
                         : java.util.concurrent.CompletableFuture.completedFuture(
-                                new aigcsim.core.compute.ComputeResult("full", 30.0, 0.9, 1.0, false, "w1", 5.0));
+                                new aigcsim.core.compute.ComputeResult("full", 30.0, 0.9, 1.0, false, "w1", 5.0, null));
             }
 
             @Override
