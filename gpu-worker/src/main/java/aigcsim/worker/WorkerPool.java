@@ -186,9 +186,10 @@ public final class WorkerPool implements ComputeService, AutoCloseable {
         return metrics;
     }
 
-    /** The counters as JSON. */
+    /** The counters as JSON, with the version of the models that computed (the hash of their weight files). */
     public String metricsJson() {
-        return Protocol.encode(metrics.snapshot());
+        String counters = Protocol.encode(metrics.snapshot());
+        return "{\"modelVersion\":" + Protocol.encode(models.version()) + "," + counters.substring(1);
     }
 
     /**

@@ -81,7 +81,9 @@ public final class Report {
         section("Summary");
         p("Mean ± 95 % half-width over replications; latency of delivered requests; quality of computed requests. "
                 + "Fidelity: " + esc(String.join(", ", runs.stream().map(RunData::fidelity).distinct().toList()))
-                + ". Code " + esc(runs.get(0).code()) + ".");
+                + ". Code " + esc(runs.get(0).code()) + (runs.get(0).models().isEmpty() ? ""
+                        : ", model weights " + esc(runs.get(0).models())) + "; no learned split policy (no "
+                + "checkpoint).");
         List<String> head = new ArrayList<>(List.of("run"));
         FIGURES.forEach(f -> head.add(f[1]));
         List<List<String>> rows = new ArrayList<>();

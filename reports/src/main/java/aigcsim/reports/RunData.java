@@ -20,13 +20,13 @@ import aigcsim.core.metrics.ResultWriter;
  * One run's results folder as a report needs it: the per-request rows of {@code requests.csv}, the intervals and
  * steady-state verdict of {@code summary.json}, the scripted events of {@code timeline.csv}, the cells' time series
  * of {@code timeseries.csv} (empty when the run sampled none), the resolved
- * {@code scenario.yaml} and the code fingerprint of {@code run.json}. A missing or corrupt file is an
+ * {@code scenario.yaml}, the code fingerprint of {@code run.json} and the models' version of
+ * {@code pool-metrics.json} (empty when nothing was computed). A missing or corrupt file is an
  * {@link IllegalArgumentException} naming it.
  */
 public record RunData(String label, Path dir, String fidelity, Map<String, Interval> confidence, boolean steady,
         List<String> steadyReasons, List<Row> requests, List<Event> timeline, List<Sample> series,
-        List<Image> images, String scenarioYaml,
-        JsonNode scenario, String code) {
+        List<Image> images, String scenarioYaml, JsonNode scenario, String code, String models) {
 
     /** A figure's mean and 95 % half-width over replications (NaN when undefined). */
     public record Interval(double mean, double halfWidth95, int n) {
@@ -96,7 +96,9 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
                 reasons, rows(dir.resolve("requests.csv")),
                 Files.isRegularFile(timeline) ? events(timeline) : List.of(),
                 Files.isRegularFile(series) ? samples(series) : List.of(),
-                Files.isRegularFile(dir.resolve("images.csv")) ? images(dir) : List.of(), yaml, scenario, code);
+                Files.isRegularFile(dir.resolve("images.csv")) ? images(dir) : List.of(), yaml, scenario, code,
+                Files.isRegularFile(dir.resolve("pool-metrics.json"))
+                        ? json(dir.resolve("pool-metrics.json")).path("modelVersion").asText("?") : "");
     }
 
     /** Whether {@code dir} looks like one run's folder. */

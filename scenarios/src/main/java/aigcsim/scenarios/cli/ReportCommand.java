@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import aigcsim.reports.Figures;
 import aigcsim.reports.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code aigcsim report DIR...}: (re)writes the HTML report of results folders. */
@@ -16,10 +18,19 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Results folders.")
     List<Path> dirs;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = "Also export every chart as an SVG file into DIR "
+            + "(one subfolder per results folder; needs a headless Chromium: Debian's chromium).")
+    Path figures;
+
     @Override
     public Integer call() {
         for (Path d : dirs) {
-            System.out.println("report: " + Report.write(d));
+            Path report = Report.write(d);
+            System.out.println("report: " + report);
+            if (figures != null) {
+                Path out = dirs.size() == 1 ? figures : figures.resolve(d.toAbsolutePath().getFileName().toString());
+                System.out.println("figures: " + Figures.export(report, out).size() + " SVG files in " + out);
+            }
         }
         return Main.OK;
     }

@@ -71,6 +71,9 @@ class MainTest {
             assertTrue(Files.readString(folder.resolve("scenario.yaml")).contains("fidelity: cached"));
             JsonNode metrics = JSON.readTree(folder.resolve("pool-metrics.json").toFile());
             assertEquals(0, metrics.get("failed").asInt(), metrics.toString());
+            assertTrue(metrics.get("modelVersion").asText().matches("[0-9a-f]{16}"), metrics.toString());
+            assertTrue(Files.readString(folder.getParent().resolve("report.html")).contains("model weights "
+                    + metrics.get("modelVersion").asText()), "the report names the models");
         }
         JsonNode compare = JSON.readTree(dir.resolve("compare.json").toFile());
         JsonNode latency = compare.get("pairedDifferences").get(0).get("figures").get("meanLatencyS");
