@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Report {
     public static final String FILE = "report.html";
-    /** The key figures of tables, with their titles and formats. */
-    static final List<String[]> FIGURES = List.of(
+    /** The key figures of tables (here and on the terminal): figure name, title, format. */
+    public static final List<String[]> FIGURES = List.of(
             new String[] {"requests", "requests", "%.0f"},
             new String[] {"meanLatencyS", "mean latency, s", "%.2f"},
             new String[] {"p95LatencyS", "p95 latency, s", "%.2f"},

@@ -10,18 +10,8 @@ import aigcsim.core.metrics.RunResult;
 
 /** Plain-text tables of run figures for the terminal: mean ± 95 % half-width over replications. */
 final class Tables {
-    /** The figures a summary row shows, with their column titles and formats. */
-    static final List<String[]> COLUMNS = List.of(
-            new String[] {"requests", "requests", "%.0f"},
-            new String[] {"meanLatencyS", "latency s", "%.2f"},
-            new String[] {"p95LatencyS", "p95 s", "%.2f"},
-            new String[] {"meanSatisfaction", "satisfaction", "%.3f"},
-            new String[] {"failureRate", "failure", "%.3f"},
-            new String[] {"edgeUtilization", "edge util", "%.2f"},
-            new String[] {"meanEdgeSteps", "mean a", "%.1f"},
-            new String[] {"meanPsnrDb", "PSNR dB", "%.2f"},
-            new String[] {"meanSemanticAccuracy", "semantic", "%.3f"},
-            new String[] {"cacheHitRate", "cache hit", "%.3f"});
+    /** The figures a summary row shows, with their column titles and formats: the reports' key figures. */
+    static final List<String[]> COLUMNS = aigcsim.reports.Report.FIGURES;
 
     private Tables() {
     }
