@@ -1,5 +1,6 @@
 package aigcsim.worker;
 
+import aigcsim.core.channel.Fading;
 import aigcsim.core.compute.ComputeJob;
 import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.pipeline.TextToImage;
@@ -30,24 +31,32 @@ public record WorkKey(String modelVersion, String prompt, long seed, int edgeSte
     /**
      * The key of a simulated request. The framework sets what is sent and whether the device fine-tunes (SemAIGC and
      * Non-ROOT: analog latent, fine-tuning; Non-fine-tuning: analog latent, decoded as received; Edge AIGC: the image
-     * over the digital link; Local AIGC: nothing). The SNR is the one the simulated transmission saw — with fading,
-     * after the simulator drew the realization that also set the request's latency — so the tensor channel is AWGN at
-     * that SNR (a second Rayleigh draw would count the fading twice). It is rounded to a multiple of
-     * {@code snrStepDb} (0: exact) and the request is computed at the rounded SNR, so a cache hit returns exactly
-     * what recomputing the key would.
+     * over the digital link; Local AIGC: nothing; GSC: the latent through the JSCC codec, refined by the device's
+     * diffusion). The channel type and SNR: a JSCC transmission's air time does not depend on the SNR, so the
+     * simulator's fading realization decided nothing about it; on Rayleigh fading it is computed over the Rayleigh
+     * tensor channel at the link's mean SNR (the encoder knows only the mean, the receiver its block gain, drawn from
+     * the request's seed). The analog latent and the digital image took their air time (and the digital link its
+     * outages) from the fading realization the simulator drew, so they are computed at the SNR that transmission saw
+     * on the AWGN tensor channel — the same, under zero forcing with perfect CSI, as a Rayleigh block of that gain; a
+     * second Rayleigh draw would count the fading twice. The SNR is rounded to a multiple of {@code snrStepDb} (0:
+     * exact) and the request is computed at the rounded SNR, so a cache hit returns exactly what recomputing the key
+     * would.
      */
     public static WorkKey of(ComputeJob job, String modelVersion, double snrStepDb) {
         TextToImage.Transmission tx = switch (job.framework()) {
             case SEM_AIGC, NON_ROOT_SEM_AIGC, NON_FINE_TUNING -> TextToImage.Transmission.ANALOG;
+            case GSC -> TextToImage.Transmission.JSCC;
             case EDGE_AIGC -> TextToImage.Transmission.DIGITAL;
             case LOCAL_AIGC -> TextToImage.Transmission.NONE;
         };
         boolean fineTune = switch (job.framework()) {
-            case SEM_AIGC, NON_ROOT_SEM_AIGC -> true;
+            case SEM_AIGC, NON_ROOT_SEM_AIGC, GSC -> true;
             case NON_FINE_TUNING, EDGE_AIGC, LOCAL_AIGC -> false;
         };
+        boolean rayleighJscc = tx == TextToImage.Transmission.JSCC && job.channelType() == Fading.Kind.RAYLEIGH;
         return new WorkKey(modelVersion, job.prompt(), job.seed(), job.edgeSteps(), job.totalSteps(), fineTune, tx,
-                TensorChannel.Kind.AWGN, quantize(job.snrDb(), snrStepDb));
+                rayleighJscc ? TensorChannel.Kind.RAYLEIGH : TensorChannel.Kind.AWGN,
+                quantize(rayleighJscc ? job.meanSnrDb() : job.snrDb(), snrStepDb));
     }
 
     /** {@code snrDb} rounded to the nearest multiple of {@code stepDb} (unchanged for a step of 0). */

@@ -249,4 +249,22 @@ class WorkerPoolTest {
             assertTrue(fs.stream().allMatch(f -> f.join().fidelity().equals("sampled")));
         }
     }
+
+    @Test
+    void aGscRequestIsComputedAsJsccOverItsRayleighChannel() {
+        ComputeResult got;
+        try (WorkerPool pool = WorkerPool.start(oneWorker(1, 0), TINY)) {
+            got = pool.submit(new ComputeJob(1, "a sneaker", 77, 16, 20, Framework.GSC, Fading.Kind.RAYLEIGH, -2.7,
+                    4.0)).join();
+        }
+        try (TextToImage t2i = TextToImage.initialized(ModelSizes.TINY, 5)) {
+            TextToImage.Output jscc = t2i.run(new TextToImage.Request("a sneaker", 77, 16, 20, true,
+                    TextToImage.Transmission.JSCC, TensorChannel.Kind.RAYLEIGH, 4.0));
+            TextToImage.Output analog = t2i.run(new TextToImage.Request("a sneaker", 77, 16, 20, true,
+                    TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, -2.7));
+            assertEquals(jscc.psnrDb(), got.psnrDb(), 1e-9, "JSCC over Rayleigh at the mean SNR");
+            assertEquals(jscc.ssim(), got.ssim(), 1e-9);
+            assertTrue(Math.abs(analog.psnrDb() - got.psnrDb()) > 1e-6, "not the analog latent");
+        }
+    }
 }

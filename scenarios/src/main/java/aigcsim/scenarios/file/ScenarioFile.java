@@ -36,8 +36,10 @@ public record ScenarioFile(
         Prompts prompts,
         @Field(doc = "The AIGC framework every request goes through (SemAIGC, Sec. V): semaigc (split chosen by "
                 + "split.policy), non-root (a = T/2), non-fine-tuning (a = T, no device fine-tuning), edge-aigc "
-                + "(everything at the edge, the image sent digitally), local-aigc (everything on the device).",
-                allowed = {"semaigc", "non-root", "non-fine-tuning", "edge-aigc", "local-aigc"})
+                + "(everything at the edge, the image sent digitally), local-aigc (everything on the device), gsc "
+                + "(GSC: the edge runs T-4 steps, the latent crosses as payload.jsccChannelUses JSCC channel uses, "
+                + "the device refines it with the last 4 steps and decodes).",
+                allowed = {"semaigc", "non-root", "non-fine-tuning", "edge-aigc", "local-aigc", "gsc"})
         String framework,
         Split split,
         Edge edge,
@@ -278,7 +280,11 @@ public record ScenarioFile(
                     min = 0)
             Double latentBits,
             @Field(doc = "Bits of the image Edge AIGC sends (512x512 RGB JPEG at about 10:1 = 629146).", min = 0)
-            Double imageBits) {
+            Double imageBits,
+            @Field(doc = "Complex channel uses of the JSCC latent GSC sends, one symbol per Hz per second whatever "
+                    + "the SNR (the bundled codec's ratio, one per two real latent values, on SD 1.5's 4x64x64 "
+                    + "latent = 8192).", min = 0)
+            Double jsccChannelUses) {
     }
 
     /** The real computation of each request on the worker pool. */

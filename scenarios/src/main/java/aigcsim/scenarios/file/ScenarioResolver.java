@@ -128,7 +128,8 @@ public final class ScenarioResolver {
                 Defaults.BANDWIDTH_SCHEDULER));
         check("bandwidth.scheduler", () -> BandwidthScheduler.of(bandwidth.scheduler()));
         Payload payload = new Payload(or(f.payload() == null ? null : f.payload().latentBits(), Defaults.LATENT_BITS),
-                or(f.payload() == null ? null : f.payload().imageBits(), Defaults.IMAGE_BITS));
+                or(f.payload() == null ? null : f.payload().imageBits(), Defaults.IMAGE_BITS),
+                or(f.payload() == null ? null : f.payload().jsccChannelUses(), Defaults.JSCC_CHANNEL_USES));
         Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)));
         List<TimelineEntry> timeline = or(f.timeline(), List.of());
         List<TimelineEvent> events = new ArrayList<>();
@@ -603,7 +604,8 @@ public final class ScenarioResolver {
                 .asyncOrder(f.edge().order().equals("round-robin") ? Scenario.AsyncOrder.ROUND_ROBIN
                         : Scenario.AsyncOrder.EARLIEST_DEADLINE_FIRST);
         b.bandwidthScheduler(f.bandwidth().scheduler());
-        b.latentBits(f.payload().latentBits()).imageBits(f.payload().imageBits());
+        b.latentBits(f.payload().latentBits()).imageBits(f.payload().imageBits())
+                .jsccChannelUses(f.payload().jsccChannelUses());
         b.timeline(events);
         // analytic runs compute no image: the count is the default, and moot
         b.imagesKept(f.compute().imagesKept() == null ? Defaults.IMAGES_KEPT : f.compute().imagesKept());

@@ -61,6 +61,22 @@ class ScenarioResolverTest {
     }
 
     @Test
+    void aGscFileValidatesAndResolvesToTheJsccFrameworkOnItsChannel() throws Exception {
+        Path f = write("gsc.yaml", "framework: gsc\nchannel:\n  fading: {kind: rayleigh}\n"
+                + "payload: {jsccChannelUses: 4096}\n");
+        Scenario s = resolve(f).scenario();
+        assertEquals(aigcsim.core.framework.Framework.GSC, s.framework());
+        assertEquals(aigcsim.core.framework.Transmission.JSCC_LATENT, s.framework().transmission());
+        assertEquals(aigcsim.core.channel.Fading.Kind.RAYLEIGH, s.fading().kind());
+        assertEquals(4096, s.jsccChannelUses(), 0);
+        assertEquals(aigcsim.core.sim.Defaults.JSCC_CHANNEL_USES,
+                resolve(write("gsc-default.yaml", "framework: gsc\n")).scenario().jsccChannelUses(), 0);
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> resolve(write("bad.yaml", "framework: gsc\npayload: {jsccChannelUses: -1}\n")));
+        assertTrue(e.getMessage().contains("payload.jsccChannelUses"), e.getMessage());
+    }
+
+    @Test
     void extendsOverridesFieldByFieldAndReplacesLists() throws Exception {
         write("base.yaml", "name: base\nusers:\n  count: 5\n  deadlineS: 30\nedge: {mode: serial}\n"
                 + "cells:\n  - {xM: 0, yM: 0}\n  - {xM: 500, yM: 0}\narrivals: {kind: poisson, ratePerS: 0.1}\n");

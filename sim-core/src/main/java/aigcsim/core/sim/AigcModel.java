@@ -297,7 +297,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         boolean produced = !Double.isNaN(r.deviceStartS);
         results.add(produced ? compute.submit(new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps,
                 scenario.totalSteps(), scenario.framework(), scenario.fading().kind(),
-                Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb)) : null);
+                Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb)) : null);
         outstanding--;
     }
 

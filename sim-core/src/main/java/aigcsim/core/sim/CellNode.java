@@ -1,6 +1,7 @@
 package aigcsim.core.sim;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import aigcsim.core.bandwidth.BandwidthScheduler;
 import aigcsim.core.bandwidth.Downlink;
@@ -136,10 +137,18 @@ final class CellNode implements EdgeHost {
     public void transmit(Request r, Runnable afterTransmission) {
         r.txStartS = model.clock().nowS();
         Transmission t = model.scenario().framework().transmission();
-        double bits = t == Transmission.DIGITAL_IMAGE ? model.scenario().imageBits() : model.scenario().latentBits();
-        McsTable mcs = McsTable.nr();
-        downlink.start(r.user.id(), bits, r.meanSnrDb,
-                t == Transmission.DIGITAL_IMAGE ? mcs::spectralEfficiency : ShannonRate::spectralEfficiency,
+        // JSCC sends channel uses, not bits: its "bits" are complex symbols at one symbol per second per Hz
+        double size = switch (t) {
+            case DIGITAL_IMAGE -> model.scenario().imageBits();
+            case JSCC_LATENT -> model.scenario().jsccChannelUses();
+            case ANALOG_LATENT, NONE -> model.scenario().latentBits();
+        };
+        DoubleUnaryOperator efficiency = switch (t) {
+            case DIGITAL_IMAGE -> McsTable.nr()::spectralEfficiency;
+            case JSCC_LATENT -> CellNode::oneSymbolPerHz;
+            case ANALOG_LATENT, NONE -> ShannonRate::spectralEfficiency;
+        };
+        downlink.start(r.user.id(), size, r.meanSnrDb, efficiency,
                 flow -> {
                     sawTransmission(r, flow);
                     afterTransmission.run();
@@ -151,6 +160,11 @@ final class CellNode implements EdgeHost {
                     afterTransmission.run();
                     model.finish(r);
                 });
+    }
+
+    /** An analog (JSCC) transmission: one complex channel use per second per Hz, whatever the SNR. */
+    private static double oneSymbolPerHz(double snrDb) {
+        return 1.0;
     }
 
     private void sawTransmission(Request r, Flow flow) {

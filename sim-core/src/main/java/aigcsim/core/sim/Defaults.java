@@ -31,6 +31,18 @@ public final class Defaults {
      * Edge AIGC: the 512×512 RGB image as JPEG at about 10:1 (quality ≈ 75), 512·512·24/10 ≈ 629 146 bits.
      */
     public static final double IMAGE_BITS = 512 * 512 * 24 / 10.0;
+    /**
+     * GSC (<i>Semantic Successive Refinement: A Generative AI-aided Semantic Communication Framework</i>): complex
+     * channel uses k of the JSCC codec per image. The bundled codec sends the 4×8×8 latent (256 real values) as 128
+     * complex symbols, a bandwidth ratio of one complex channel use per two real latent values; the same ratio on the
+     * SD-1.5 latent of seeds 000/001 (4×64×64 = 16384 values) gives k = 8192.
+     */
+    public static final double JSCC_CHANNEL_USES = 4 * 64 * 64 / 2.0;
+    /**
+     * GSC, Sec. IV: the receiver's diffusion refinement runs T = 4 steps; with the models' step matching that is the
+     * last 4 of the T̂ steps on the device, the first T̂ − 4 at the edge.
+     */
+    public static final int GSC_REFINEMENT_STEPS = 4;
     /** 5G NR HARQ: at most 4 retransmissions of a digital transport block before it is given up as an outage. */
     public static final int MAX_RETRANSMISSIONS = 4;
     /** Continuous batching: at most this many requests step together on the edge GPU. */

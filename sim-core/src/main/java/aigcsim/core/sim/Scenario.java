@@ -28,6 +28,7 @@ import aigcsim.core.timeline.TimelineEvent;
  * {@link Defaults} value. {@code warmupAuto}: the warm-up is chosen per replication by MSER-5 instead of
  * {@code warmupS}. {@code sampleIntervalS}: the cells' time series is sampled this often (0: not at all).
  * {@code imagesKept}: the images of the first this many computed requests of replication 0 are kept.
+ * {@code jsccChannelUses}: the complex channel uses a JSCC transmission (GSC) occupies.
  */
 public record Scenario(String name, long seed, int replications, double durationS, double warmupS,
         List<CellSpec> cells, int users, double areaWidthM, double areaHeightM, Mobility mobility,
@@ -35,7 +36,7 @@ public record Scenario(String name, long seed, int replications, double duration
         ArrivalProcess arrivals, PromptCatalogue prompts, MeanSnr meanSnr, Fading fading, int maxRetransmissions,
         Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
-        ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
+        double jsccChannelUses, ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
         List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept) {
 
     /** A base station with its edge server. */
@@ -82,6 +83,7 @@ public record Scenario(String name, long seed, int replications, double duration
         check(sampleIntervalS >= 0 && Double.isFinite(sampleIntervalS), where, "sampleIntervalS",
                 "must be >= 0 s (0: no time series), got " + sampleIntervalS);
         check(latentBits >= 0 && imageBits >= 0, where, "latentBits/imageBits", "must be >= 0");
+        check(jsccChannelUses >= 0 && Double.isFinite(jsccChannelUses), where, "jsccChannelUses", "must be >= 0");
         try {
             SplitPolicy.of(splitPolicy);
         } catch (IllegalArgumentException e) {
@@ -138,6 +140,7 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("bandwidthScheduler", bandwidthScheduler);
         m.put("latentBits", latentBits);
         m.put("imageBits", imageBits);
+        m.put("jsccChannelUses", jsccChannelUses);
         m.put("computeVariation", computeVariation.name().toLowerCase(java.util.Locale.ROOT));
         m.put("warmupAuto", warmupAuto);
         m.put("placement", placement.toString());
@@ -221,6 +224,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.bandwidthScheduler = bandwidthScheduler;
         b.latentBits = latentBits;
         b.imageBits = imageBits;
+        b.jsccChannelUses = jsccChannelUses;
         b.computeVariation = computeVariation;
         b.warmupAuto = warmupAuto;
         b.placement = placement;
@@ -260,6 +264,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private String bandwidthScheduler = Defaults.BANDWIDTH_SCHEDULER;
         private double latentBits = Defaults.LATENT_BITS;
         private double imageBits = Defaults.IMAGE_BITS;
+        private double jsccChannelUses = Defaults.JSCC_CHANNEL_USES;
         private ComputeVariation computeVariation = ComputeVariation.NONE;
         private boolean warmupAuto;
         private UserPlacement placement = new UserPlacement.Uniform();
@@ -298,6 +303,7 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder bandwidthScheduler(String v) { bandwidthScheduler = v; return this; }
         public Builder latentBits(double v) { latentBits = v; return this; }
         public Builder imageBits(double v) { imageBits = v; return this; }
+        public Builder jsccChannelUses(double v) { jsccChannelUses = v; return this; }
         public Builder computeVariation(ComputeVariation v) { computeVariation = v; return this; }
         /** Chooses the warm-up per replication by MSER-5 ({@code warmupS} is then not used). */
         public Builder warmupAuto(boolean v) { warmupAuto = v; return this; }
@@ -321,7 +327,7 @@ public record Scenario(String name, long seed, int replications, double duration
                     requirementLowS, requirementHighS, deadlineS, arrivals,
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
-                    latentBits, imageBits, computeVariation, warmupAuto, placement, timeline, sampleIntervalS,
+                    latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline, sampleIntervalS,
                     imagesKept);
         }
     }
