@@ -95,8 +95,8 @@ public record ScenarioFile(
             @Field(doc = "Downlink band of each cell, Hz (default as cells[i].bandwidthHz).", min = 0,
                     minExclusive = true)
             Double bandwidthHz,
-            @Field(doc = "Edge server of each cell: a bundled profile (rtx-a6000, gtx-1080ti, a100-sd15) or a "
-                    + "profile JSON file relative to the scenario file.")
+            @Field(doc = "Edge server of each cell: a bundled profile (rtx-a6000, gtx-1080ti, a100-sd15, h100-sd15) "
+                    + "or a profile JSON file relative to the scenario file.")
             String edgeProfile,
             @Field(doc = "Available computing resources of each edge, a fraction in (0, 1].", min = 0,
                     minExclusive = true, max = 1)
@@ -113,8 +113,8 @@ public record ScenarioFile(
             @Field(doc = "Downlink band shared by the cell's users, Hz (SemAIGC, Sec. V-A: at most 20 MHz).",
                     min = 0, minExclusive = true)
             Double bandwidthHz,
-            @Field(doc = "Edge server: a bundled profile (rtx-a6000, gtx-1080ti, a100-sd15) or a profile JSON file "
-                    + "relative to the scenario file (SemAIGC: RTX A6000).")
+            @Field(doc = "Edge server: a bundled profile (rtx-a6000, gtx-1080ti, a100-sd15, h100-sd15) or a profile "
+                    + "JSON file relative to the scenario file (SemAIGC: RTX A6000).")
             String edgeProfile,
             @Field(doc = "Percentage of available computing resources of the edge, a fraction in (0, 1] "
                     + "(SemAIGC, Fig. 8). Give pacr or pacrSchedule.", min = 0, minExclusive = true, max = 1)

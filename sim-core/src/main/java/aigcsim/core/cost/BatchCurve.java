@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The time of one batched denoising step relative to a batch of one, t(b)/t(1), as measured points interpolated
- * linearly and extrapolated with the last segment's slope. The bundled edge curves come from
- * {@code shared/reference/sd15_batch_runtime_ms.csv} (Stable Diffusion v1.5 on an A100-class GPU: 1780 ms at
- * batch 1 to 25350 ms at batch 32). {@link #LINEAR} is a device that gains nothing from batching.
+ * linearly and extrapolated with the last segment's slope. The bundled A6000 and A100 curves come from DiffServe's
+ * profiling of Stable Diffusion v1.5 on an A100-class GPU (whole image, 1780 ms at batch 1 to 25350 ms at batch 32);
+ * the H100 curve from one SD v1.5 UNet step with classifier-free guidance measured in fp16 (20.0 ms at batch 1 to
+ * 411 ms at batch 64). {@link #LINEAR} is a device that gains nothing from batching.
  */
 public final class BatchCurve {
     /** t(b) = b·t(1): no batching gain. */

@@ -1,11 +1,13 @@
 package aigcsim.core.cost;
 
 /**
- * Compute delay by Amdahl's law, seed 001 eq. 20:
- * L = W(T)·O_s/ν · (1 − τ + τ/m) + l, with W(T)·O_s the cycles of the denoising work, ν the per-core processing
- * capability, m the cores, τ the parallelizable fraction and l the constant of the other modules (semantic
- * extraction, decoding). The percentage of available computing resources (PACR, seed 001 Fig. 8) scales the
- * processing capability: ν_eff = PACR·ν. A batch of b requests stepping together takes t(b) = t(1)·curve(b).
+ * Compute delay by Amdahl's law, eq. 20 of SemAIGC ("A Wireless AI-Generated Content (AIGC) Provisioning Framework
+ * Empowered by Semantic Communication"): L = W(T)·O_s/ν · (1 − τ + τ/m) + l, with W(T)·O_s the cycles of the
+ * denoising work, ν the per-core processing capability, m the cores, τ the parallelizable fraction and l the other
+ * modules (semantic extraction, decoding). The cycles are a {@link Workload}'s, ν, m and τ a {@link Hardware}'s,
+ * whose efficiency η scales ν; l is the same eq. 20 of the extraction and decode cycles on that hardware. The
+ * percentage of available computing resources (PACR, SemAIGC Fig. 8) scales the processing capability of the steps
+ * only (l stays at full availability, as eq. 20's constant): ν_eff = PACR·η·ν. A batch of b requests stepping together takes t(b) = t(1)·curve(b).
  */
 public final class CostModel {
     private CostModel() {
@@ -24,18 +26,17 @@ public final class CostModel {
     /** Seconds of one denoising step of a batch of {@code batch} requests on {@code p} at availability {@code pacr}. */
     public static double stepS(DeviceProfile p, int batch, double pacr) {
         checkPacr(pacr);
-        return eq20(p.cyclesPerStep() * p.batchCurve().relativeTime(batch), pacr * p.clockHz(),
-                p.parallelFraction(), p.cores(), 0.0);
+        return p.hardware().seconds(p.cyclesPerStep() * p.batchCurve().relativeTime(batch), pacr);
     }
 
     /**
-     * Seconds to run {@code steps} denoising steps alone (batch 1), plus the semantic extraction and the decoding
-     * when asked: eq. 20 with l = extraction + decode.
+     * Seconds to run {@code steps} denoising steps alone (batch 1) at availability {@code pacr}, plus the semantic
+     * extraction and the decoding when asked (eq. 20's l, at full availability).
      */
     public static double computeS(DeviceProfile p, int steps, boolean extraction, boolean decode, double pacr) {
         checkPacr(pacr);
         double l = (extraction ? p.extractionS() : 0) + (decode ? p.decodeS() : 0);
-        return eq20(p.cyclesPerStep() * steps, pacr * p.clockHz(), p.parallelFraction(), p.cores(), l);
+        return p.hardware().seconds(p.cyclesPerStep() * steps, pacr) + l;
     }
 
     private static void checkPacr(double pacr) {

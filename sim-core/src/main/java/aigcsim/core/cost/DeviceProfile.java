@@ -1,132 +1,103 @@
 package aigcsim.core.cost;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * The compute profile of an edge server or a user device: the quantities of seed 001, eq. 20 — processing
- * capability per core ν ({@code clockHz}), core count m ({@code cores}), parallelizable fraction τ — and the measured
- * times the cost model is calibrated on: seconds per denoising step at batch 1 ({@code stepS}), per semantic
- * extraction ({@code extractionS}, the constant l) and per VAE decode ({@code decodeS}), plus the batch curve t(b)/t(1).
+ * The compute of an edge server or a user device: a {@link Hardware} (ν, m, τ, efficiency η, batch curve) running a
+ * {@link Workload} (cycles per denoising step, extraction and decode). Every time is SemAIGC's eq. 20 of the
+ * workload's cycles on the hardware, so editing ν, m or τ changes it; the workload is {@link Workload#SD}, calibrated
+ * once on the RTX A6000 of the papers.
  *
- * <p>Profiles are data: JSON files, loaded with {@link #load(Path)} or {@link #bundled(String)}.
+ * <p>Profile files describe hardware only; their fields are listed in {@link Hardware}. They are referred to by a
+ * bundled name ({@link #BUNDLED}) or a path, with {@link #resolve(String)}.
  */
-public record DeviceProfile(String name, String source, double clockHz, int cores, double parallelFraction,
-        double stepS, double extractionS, double decodeS, BatchCurve batchCurve) {
+public record DeviceProfile(Hardware hardware, Workload workload) {
 
     /** Names of the profiles bundled under {@code profiles/}. */
-    public static final List<String> BUNDLED = List.of("rtx-a6000", "gtx-1080ti", "a100-sd15");
+    public static final List<String> BUNDLED = Hardware.BUNDLED;
 
     public DeviceProfile {
-        require(name != null && !name.isBlank(), "name", "must be a non-empty string");
-        require(clockHz > 0 && Double.isFinite(clockHz), "clockHz", "must be > 0, got " + clockHz);
-        require(cores >= 1, "cores", "must be >= 1, got " + cores);
-        require(parallelFraction >= 0 && parallelFraction <= 1, "parallelFraction",
-                "must be in [0, 1], got " + parallelFraction);
-        require(stepS > 0 && Double.isFinite(stepS), "stepS", "must be > 0, got " + stepS);
-        require(extractionS >= 0 && Double.isFinite(extractionS), "extractionS", "must be >= 0, got " + extractionS);
-        require(decodeS >= 0 && Double.isFinite(decodeS), "decodeS", "must be >= 0, got " + decodeS);
-        if (batchCurve == null) {
-            batchCurve = BatchCurve.LINEAR;
+        if (hardware == null || workload == null) {
+            throw new IllegalArgumentException("device profile needs hardware and a workload");
         }
+    }
+
+    /** The default workload on {@code hardware}. */
+    public static DeviceProfile of(Hardware hardware) {
+        return new DeviceProfile(hardware, Workload.SD);
     }
 
     /**
-     * W·O_s of eq. 20 for one denoising step, in cycles: the work that makes eq. 20 give {@code stepS} on this
-     * profile at full availability.
+     * A device whose own workload is calibrated on itself, so that it takes the given seconds (η = 1): for tests and
+     * models that need a server of known times rather than a piece of hardware.
      */
+    public static DeviceProfile measured(String name, String source, double clockHz, int cores,
+            double parallelFraction, double stepS, double extractionS, double decodeS, BatchCurve batchCurve) {
+        Hardware h = new Hardware(name, source, clockHz, cores, parallelFraction, 1.0, batchCurve);
+        return new DeviceProfile(h, Workload.calibrate(name + " (measured)", source, h, stepS, extractionS, decodeS));
+    }
+
+    public String name() {
+        return hardware.name();
+    }
+
+    public String source() {
+        return hardware.source();
+    }
+
+    public double clockHz() {
+        return hardware.clockHz();
+    }
+
+    public int cores() {
+        return hardware.cores();
+    }
+
+    public double parallelFraction() {
+        return hardware.parallelFraction();
+    }
+
+    public double efficiency() {
+        return hardware.efficiency();
+    }
+
+    public BatchCurve batchCurve() {
+        return hardware.batchCurve();
+    }
+
+    /** W·O_s of eq. 20 for one denoising step, in cycles: the workload's, whatever the hardware. */
     public double cyclesPerStep() {
-        return stepS * clockHz / CostModel.amdahlFactor(parallelFraction, cores);
+        return workload.stepCycles();
     }
 
-    private static void require(boolean ok, String field, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("device profile field '" + field + "' " + message);
-        }
+    /** Seconds of one denoising step at batch 1 and full availability: eq. 20. */
+    public double stepS() {
+        return hardware.seconds(workload.stepCycles(), 1.0);
     }
 
-    /** Loads a profile file; errors name the file and the field. */
+    /** Seconds of one semantic extraction (part of eq. 20's l), at full availability. */
+    public double extractionS() {
+        return hardware.seconds(workload.extractionCycles(), 1.0);
+    }
+
+    /** Seconds of one decode (part of eq. 20's l), at full availability. */
+    public double decodeS() {
+        return hardware.seconds(workload.decodeCycles(), 1.0);
+    }
+
+    /** Loads a profile file with the default workload; errors name the file and the field. */
     public static DeviceProfile load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("device profile file not found: " + file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read device profile " + file + ": " + e.getMessage());
-        }
+        return of(Hardware.load(file));
     }
 
-    /** Loads a bundled profile by name, one of {@link #BUNDLED}. */
+    /** Loads a bundled profile by name, one of {@link #BUNDLED}, with the default workload. */
     public static DeviceProfile bundled(String name) {
-        InputStream in = DeviceProfile.class.getResourceAsStream("/profiles/" + name + ".json");
-        if (in == null) {
-            throw new IllegalArgumentException("unknown device profile '" + name + "'; bundled profiles: " + BUNDLED
-                    + " (or give a path to a profile JSON file)");
-        }
-        try (in) {
-            return parse(in, "profiles/" + name + ".json");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled profile " + name, e);
-        }
+        return of(Hardware.bundled(name));
     }
 
     /** A bundled profile name or a path to a profile file. */
     public static DeviceProfile resolve(String nameOrPath) {
         return BUNDLED.contains(nameOrPath) ? bundled(nameOrPath) : load(Path.of(nameOrPath));
-    }
-
-    private record Json(String name, String source, Double clockHz, Integer cores, Double parallelFraction,
-            Double stepS, Double extractionS, Double decodeS, List<double[]> batchCurve) {
-    }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-
-    private static DeviceProfile parse(InputStream in, String where) throws IOException {
-        Json j;
-        try {
-            j = MAPPER.readValue(in, Json.class);
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("device profile " + where + ": " + e.getOriginalMessage()
-                    + " (fields: name, source, clockHz, cores, parallelFraction, stepS, extractionS, decodeS, "
-                    + "batchCurve)");
-        }
-        try {
-            for (var f : new Object[][] {{"clockHz", j.clockHz}, {"cores", j.cores},
-                    {"parallelFraction", j.parallelFraction}, {"stepS", j.stepS}, {"extractionS", j.extractionS},
-                    {"decodeS", j.decodeS}}) {
-                if (f[1] == null) {
-                    throw new IllegalArgumentException("device profile field '" + f[0] + "' is missing");
-                }
-            }
-            BatchCurve curve = null;
-            if (j.batchCurve != null) {
-                int[] b = new int[j.batchCurve.size()];
-                double[] r = new double[b.length];
-                for (int i = 0; i < b.length; i++) {
-                    double[] p = j.batchCurve.get(i);
-                    if (p.length != 2 || p[0] != Math.rint(p[0])) {
-                        throw new IllegalArgumentException("device profile field 'batchCurve' point " + i
-                                + " must be [integer batch, relative time]");
-                    }
-                    b[i] = (int) p[0];
-                    r[i] = p[1];
-                }
-                curve = new BatchCurve(b, r);
-            }
-            return new DeviceProfile(j.name, j.source, j.clockHz, j.cores, j.parallelFraction, j.stepS,
-                    j.extractionS, j.decodeS, curve);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage());
-        }
     }
 }

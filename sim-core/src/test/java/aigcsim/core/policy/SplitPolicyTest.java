@@ -92,15 +92,16 @@ class SplitPolicyTest {
     @Test
     void expectedLatencyHandComputed() {
         SplitState s = state(1.0);
-        // edge: 0.75 + 20*0.2, tx, device: decode 1.2
-        assertEquals(4.75 + TX_S + 1.2, SplitPolicy.expectedLatencyS(s, 20), 1e-9, "a = 20 (tol 1e-9)");
-        // edge: extraction 0.75, tx, device: 20*0.368 + 1.2
-        assertEquals(0.75 + TX_S + 7.36 + 1.2, SplitPolicy.expectedLatencyS(s, 0), 1e-9, "a = 0 (tol 1e-9)");
-        // a = 10: 0.75 + 2.0 + tx + 3.68 + 1.2
-        assertEquals(7.63 + TX_S, SplitPolicy.expectedLatencyS(s, 10), 1e-9, "a = 10 (tol 1e-9)");
-        // backlogs add; PACR 0.5 doubles edge steps: 1 + 0.75 + 8 + tx + 2 + 1.2
+        // the GTX decodes the A6000's 1.2 s of work at its 0.368/0.2 step ratio: 1.2 * 1.84 = 2.208 s
+        // edge: 0.75 + 20*0.2, tx, device: decode 2.208
+        assertEquals(4.75 + TX_S + 2.208, SplitPolicy.expectedLatencyS(s, 20), 1e-9, "a = 20 (tol 1e-9)");
+        // edge: extraction 0.75, tx, device: 20*0.368 + 2.208
+        assertEquals(0.75 + TX_S + 7.36 + 2.208, SplitPolicy.expectedLatencyS(s, 0), 1e-9, "a = 0 (tol 1e-9)");
+        // a = 10: 0.75 + 2.0 + tx + 3.68 + 2.208
+        assertEquals(8.638 + TX_S, SplitPolicy.expectedLatencyS(s, 10), 1e-9, "a = 10 (tol 1e-9)");
+        // backlogs add; PACR 0.5 doubles edge steps: 1 + 0.75 + 8 + tx + 2 + 2.208
         SplitState b = state(0.5, 20, 1.0, 2.0, LATENT_BITS, EDGE, DEVICE);
-        assertEquals(12.95 + TX_S, SplitPolicy.expectedLatencyS(b, 20), 1e-9, "backlogs and PACR 0.5 (tol 1e-9)");
+        assertEquals(13.958 + TX_S, SplitPolicy.expectedLatencyS(b, 20), 1e-9, "backlogs and PACR 0.5 (tol 1e-9)");
     }
 
     @Test
@@ -128,7 +129,7 @@ class SplitPolicyTest {
     @Test
     void greedyTieGoesToLargerA() {
         // equal per-step times, no constants, nothing to send: every a has latency exactly 5 s
-        DeviceProfile flat = new DeviceProfile("flat", null, 1e9, 1, 0.0, 0.25, 0.0, 0.0, null);
+        DeviceProfile flat = DeviceProfile.measured("flat", null, 1e9, 1, 0.0, 0.25, 0.0, 0.0, null);
         SplitState s = state(1.0, 20, 0, 0, 0.0, flat, flat);
         for (int a = 0; a <= 20; a++) {
             assertEquals(5.0, SplitPolicy.expectedLatencyS(s, a), 0.0, "flat latency at a = " + a);

@@ -36,9 +36,9 @@ class MM1ValidationTest {
         double lambda = rho * mu;
         int replications = 8;
         double perReplicationS = customers / lambda / replications;
-        DeviceProfile server = new DeviceProfile("mm1-server", "test: one step of 1/mu s", 1e9, 1, 0.0, 1 / mu,
+        DeviceProfile server = DeviceProfile.measured("mm1-server", "test: one step of 1/mu s", 1e9, 1, 0.0, 1 / mu,
                 0.0, 0.0, null);
-        DeviceProfile device = new DeviceProfile("mm1-device", "test: no device work", 1e9, 1, 0.0, 1.0, 0.0, 0.0,
+        DeviceProfile device = DeviceProfile.measured("mm1-device", "test: no device work", 1e9, 1, 0.0, 1.0, 0.0, 0.0,
                 null);
         Scenario s = Scenario.builder().name("mm1-" + rho).seed(42).replications(replications)
                 .durationS(perReplicationS).warmupS(200 / (mu - lambda)).warmupAuto(warmupAuto)

@@ -77,9 +77,9 @@ class SteadyStateRunTest {
         // one user, requests at 1, 10 and 11 s, each 2 s of edge compute and nothing else: the edge is busy on
         // [1, 3] and [10, 14] (the third request starts when the second ends), and the run ends at 14 s.
         // From a warm-up of 2 s: busy 1 s of [2, 3] and 4 s of [10, 14], over 12 s = 5/12.
-        DeviceProfile server = new DeviceProfile("test-server", "test: one step of 2 s", 1e9, 1, 0.0, 2.0, 0.0, 0.0,
-                null);
-        DeviceProfile device = new DeviceProfile("test-device", "test: no device work", 1e9, 1, 0.0, 1.0, 0.0, 0.0,
+        DeviceProfile server = DeviceProfile.measured("test-server", "test: one step of 2 s", 1e9, 1, 0.0, 2.0, 0.0,
+                0.0, null);
+        DeviceProfile device = DeviceProfile.measured("test-device", "test: no device work", 1e9, 1, 0.0, 1.0, 0.0, 0.0,
                 null);
         TraceArrivals trace = new TraceArrivals("test", Map.of(0,
                 List.of(new Arrival(1, null), new Arrival(10, null), new Arrival(11, null))));
