@@ -119,8 +119,7 @@ final class CellNode implements EdgeHost {
     @Override
     public boolean expireIfLate(Request r) {
         if (model.clock().nowS() >= r.deadlineAtS()) {
-            r.failure = Request.Failure.DEADLINE;
-            model.finish(r);
+            model.fail(r, Request.Failure.DEADLINE);
             return true;
         }
         return false;
@@ -128,8 +127,7 @@ final class CellNode implements EdgeHost {
 
     @Override
     public void lost(Request r) {
-        r.failure = Request.Failure.EDGE_DOWN;
-        model.finish(r);
+        model.fail(r, Request.Failure.EDGE_DOWN);
     }
 
     @Override
@@ -138,18 +136,24 @@ final class CellNode implements EdgeHost {
         Transmission t = model.scenario().framework().transmission();
         double bits = t == Transmission.DIGITAL_IMAGE ? model.scenario().imageBits() : model.scenario().latentBits();
         McsTable mcs = McsTable.nr();
-        downlink.start(r.user.id(), bits, r.meanSnrDb,
+        Flow[] flow = new Flow[1];
+        // set before the start: a flow with nothing to send is delivered within it, and the request moves on
+        r.enter(Request.Stage.TRANSMISSION, () -> {
+            downlink.cancel(flow[0]);
+            sawTransmission(r, flow[0]);
+            afterTransmission.run();
+        });
+        flow[0] = downlink.start(r.user.id(), bits, r.meanSnrDb,
                 t == Transmission.DIGITAL_IMAGE ? mcs::spectralEfficiency : ShannonRate::spectralEfficiency,
-                flow -> {
-                    sawTransmission(r, flow);
+                f -> {
+                    sawTransmission(r, f);
                     afterTransmission.run();
                     model.delivered(r);
                 },
-                flow -> {
-                    sawTransmission(r, flow);
-                    r.failure = Request.Failure.OUTAGE;
+                f -> {
+                    sawTransmission(r, f);
                     afterTransmission.run();
-                    model.finish(r);
+                    model.fail(r, Request.Failure.OUTAGE);
                 });
     }
 
