@@ -16,7 +16,7 @@ import aigcsim.core.sim.Clock;
  *
  * <p>A digital flow whose SNR is below the lowest MCS threshold is in outage: it pauses and resumes (a
  * retransmission) when fading brings the SNR back, at most {@code maxRetransmissions} times; on a static channel, or
- * past that limit, it is dropped and its outage callback runs.
+ * past that limit, it is dropped and its outage callback runs. A flow can also be cancelled ({@link #cancel}).
  */
 public final class Downlink {
     /** A flow is delivered when fewer bits than this remain (rounding of the fluid model). */
@@ -98,6 +98,24 @@ public final class Downlink {
         callbacks.add(new Callbacks(delivered, outage));
         update(now);
         return f;
+    }
+
+    /**
+     * Ends flow {@code f} now without delivering it (its request was abandoned): the flows are advanced to now, it
+     * leaves with neither callback run, and the band is re-allocated over the others at once. No effect on a flow that
+     * has already ended.
+     */
+    public void cancel(Flow f) {
+        int i = flows.indexOf(f);
+        if (i < 0) {
+            return;
+        }
+        double now = clock.nowS();
+        advance(now);
+        f.setBandwidthHz(0);
+        flows.remove(i);
+        callbacks.remove(i);
+        update(now);
     }
 
     private void onEvent() {

@@ -14,12 +14,21 @@ import aigcsim.core.sim.Clock;
 import aigcsim.core.sim.Scenario.AsyncOrder;
 
 /**
- * Asynchronous edge service (seed 003's MU-GSC): one queue per user (a user's requests start in order); the edge
- * serves across users (round robin, or earliest deadline first) and runs up to {@code maxBatch} requests at once
- * with continuous batching at denoising-step boundaries. Each iteration runs the newcomers' semantic extraction,
- * one batched denoising step of size b taking t(b) from the profile's batch curve (eq. 20 at PACR), and the decodes
- * of finishing Edge-AIGC requests. A finished request's transmission overlaps the next iterations. Down, the
- * iteration in progress is cut off and its batch lost.
+ * Asynchronous edge service (seed 003's MU-GSC): one queue per user (a user's requests start in order, FIFO); the
+ * edge serves across users' head requests, round robin or earliest deadline first, and runs up to {@code maxBatch}
+ * requests at once with continuous batching at denoising-step boundaries: requests are admitted only when an
+ * iteration begins. Each iteration runs the newcomers' semantic extraction, one batched denoising step of size b
+ * taking t(b) from the profile's batch curve (eq. 20 at the PACR when the iteration begins, so a PACR change applies
+ * from the next step), and the decodes of finishing Edge-AIGC requests. A finished request's transmission overlaps
+ * the next iterations. Down, the iteration in progress is cut off and its batch lost.
+ *
+ * <p>Earliest deadline first orders the heads by each request's own requirement, {@link Request#requirementDueS()}
+ * (arrival + the user's L̂ of eq. 24), ties by request id; the common deadline would make it first come, first
+ * served.
+ *
+ * <p>A request whose deadline passes leaves at once ({@link Request#release()}): from its user's queue (the
+ * rotation or the heads move on), or from the batch — the iteration in progress still takes the time it was
+ * scheduled for, and its slot is free for admission when the next iteration begins.
  */
 public final class AsyncEdge implements EdgeScheduler {
     private final EdgeHost host;
@@ -29,7 +38,7 @@ public final class AsyncEdge implements EdgeScheduler {
     private final Map<Integer, ArrayDeque<Request>> userQueues = new LinkedHashMap<>();
     private final ArrayDeque<Integer> roundRobin = new ArrayDeque<>();
     private final PriorityQueue<Request> edfHeads = new PriorityQueue<>(
-            Comparator.comparingDouble(Request::deadlineAtS).thenComparingLong(r -> r.id));
+            Comparator.comparingDouble(Request::requirementDueS).thenComparingLong(r -> r.id));
     private final List<Running> batch = new ArrayList<>();
     private boolean iterating;
     private boolean down;
@@ -59,6 +68,7 @@ public final class AsyncEdge implements EdgeScheduler {
         ArrayDeque<Request> q = userQueues.computeIfAbsent(r.user.id(), u -> new ArrayDeque<>());
         q.add(r);
         queuedSteps += r.edgeSteps;
+        r.enter(Request.Stage.QUEUE, () -> leaveQueue(r));
         if (q.size() == 1) {
             if (order == AsyncOrder.ROUND_ROBIN) {
                 roundRobin.add(r.user.id());
@@ -68,6 +78,27 @@ public final class AsyncEdge implements EdgeScheduler {
         }
         if (!iterating && !down) {
             iterate();
+        }
+    }
+
+    /** Removes a queued request, keeping the round robin and the heads consistent. */
+    private void leaveQueue(Request r) {
+        int user = r.user.id();
+        ArrayDeque<Request> q = userQueues.get(user);
+        boolean head = q.peek() == r;
+        if (!q.remove(r)) {
+            return;
+        }
+        queuedSteps -= r.edgeSteps;
+        if (order == AsyncOrder.ROUND_ROBIN) {
+            if (q.isEmpty()) {
+                roundRobin.remove(user);
+            }
+        } else if (head) {
+            edfHeads.remove(r);
+            if (!q.isEmpty()) {
+                edfHeads.add(q.peek());
+            }
         }
     }
 
@@ -112,7 +143,9 @@ public final class AsyncEdge implements EdgeScheduler {
                 continue;
             }
             r.edgeStartS = now;
-            batch.add(new Running(r));
+            Running run = new Running(r);
+            batch.add(run);
+            r.enter(Request.Stage.EDGE, () -> batch.remove(run));
         }
         if (batch.isEmpty()) {
             iterating = false;

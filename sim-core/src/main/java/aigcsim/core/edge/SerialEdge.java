@@ -11,7 +11,9 @@ import aigcsim.core.sim.Clock;
  * Serial edge service (seed 003's GSC): one FIFO per cell; the edge takes one request at a time through its edge
  * compute and its transmission before starting the next — no pipelining, no batching. With Poisson arrivals and
  * exponential compute this is an M/M/1 queue. Down, it loses the request in compute; one already transmitting
- * finishes its transmission, and the next starts after {@link #up()}.
+ * finishes its transmission, and the next starts after {@link #up()}. A request whose deadline passes
+ * ({@link Request#release()}) leaves the FIFO, or stops its compute and frees the edge for the next at once; one
+ * abandoned on the downlink frees the edge when its flow ends.
  */
 public final class SerialEdge implements EdgeScheduler {
     private final EdgeHost host;
@@ -33,6 +35,11 @@ public final class SerialEdge implements EdgeScheduler {
     public void enqueue(Request r) {
         fifo.add(r);
         queuedWorkS += work.aloneS(r, host.pacr());
+        r.enter(Request.Stage.QUEUE, () -> {
+            if (fifo.remove(r)) {
+                queuedWorkS = fifo.isEmpty() ? 0 : queuedWorkS - work.aloneS(r, host.pacr());
+            }
+        });
         if (!busy) {
             startNext();
         }
@@ -58,9 +65,18 @@ public final class SerialEdge implements EdgeScheduler {
             busyUntilEstimateS = now + d;
             computing = r;
             computeEnd = host.clock().after(d, this::computeDone);
+            r.enter(Request.Stage.EDGE, this::stopCompute);
             return;
         }
         queuedWorkS = 0;
+    }
+
+    /** The request in compute is abandoned: the computation stops and the edge takes the next request. */
+    private void stopCompute() {
+        computeEnd.cancel();
+        computing = null;
+        host.edgeOccupancy(0);
+        startNext();
     }
 
     private void computeDone() {

@@ -1,5 +1,7 @@
 package aigcsim.core.model;
 
+import aigcsim.core.sim.Clock;
+
 /**
  * One text-to-image request as it moves through a cell: who asked what, when, and the timestamps of its phases —
  * queueing, edge compute (L2), downlink transmission (L1), device compute (L3). Mutable while in flight; it becomes
@@ -8,6 +10,12 @@ package aigcsim.core.model;
 public final class Request {
     /** Why a request failed. */
     public enum Failure { NONE, DEADLINE, OUTAGE, EDGE_DOWN }
+
+    /**
+     * Where a request is: waiting in its edge queue, in edge compute (an async batch or the serial edge's compute),
+     * on the downlink, or on the user's device (waiting for it or computing there).
+     */
+    public enum Stage { QUEUE, EDGE, TRANSMISSION, DEVICE }
 
     public final long id;
     public final User user;
@@ -35,6 +43,14 @@ public final class Request {
     public double meanBandwidthHz = Double.NaN;
     public int outages;
     public Failure failure = Failure.NONE;
+    /** Where the request is now (see {@link #enter}). */
+    public Stage stage = Stage.QUEUE;
+    /** The stage it was in when it failed; null while it has not. */
+    public Stage failedAt;
+    /** What its current holder does to let it go at once (its deadline passed); null when nothing needs doing. */
+    private Runnable release;
+    /** The pending deadline event, cancelled when the request ends first; null once it ended or fired. */
+    public Clock.Scheduled deadlineEvent;
 
     public Request(long id, User user, int cellId, Position position, String prompt, long seed, double arrivalS,
             double deadlineS, double meanSnrDb, double computeFactor, int edgeSteps) {
@@ -49,6 +65,33 @@ public final class Request {
         this.meanSnrDb = meanSnrDb;
         this.computeFactor = computeFactor;
         this.edgeSteps = edgeSteps;
+    }
+
+    /**
+     * The request moves to {@code s}, whose holder lets it go by running {@code release} (removing it from its queue,
+     * its batch, the downlink or the device) when its deadline passes there.
+     */
+    public void enter(Stage s, Runnable release) {
+        this.stage = s;
+        this.release = release;
+    }
+
+    /** Lets the request go from where it is (see {@link #enter}); at most once. */
+    public void release() {
+        Runnable r = release;
+        release = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /**
+     * The time by which the request must have a result under the earliest-deadline-first order: its arrival plus its
+     * user's L̂ (the upper end of the requirement [Ľ, L̂] of eq. 24, past which its satisfaction is 0) — its own
+     * requirement, not the common {@link #deadlineS}.
+     */
+    public double requirementDueS() {
+        return arrivalS + user.requirement().highS();
     }
 
     /** The absolute time past which the request has failed. */

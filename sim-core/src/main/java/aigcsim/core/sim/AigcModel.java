@@ -1,5 +1,6 @@
 package aigcsim.core.sim;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,16 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  * the scenario's placement, each with its arrival clock), and the way of each request — arrival, association to the
  * best cell, split choice, edge queue and compute (L2), downlink transmission (L1), device queue and compute (L3),
  * hand-off of the real computation to the compute service, and its record — and the scenario's timeline.
+ *
+ * <p>Deadlines: each request has one deadline event at arrival + the scenario's deadline, cancelled when it ends
+ * first. When it fires the request is abandoned wherever it is and fails {@code DEADLINE} at that moment, freeing
+ * what it held: its place in the edge queue; its slot in an async batch (the step in progress still takes its time,
+ * and the slot is free at the next step boundary); the serial edge's compute (which stops: the edge takes the next
+ * request); its downlink flow (which ends, the band re-shared at once, and a serial edge freed); or the user's
+ * device, waiting for it or computing (the user's later requests on the device move up: the next starts at the
+ * abandonment time if it was waiting). The stage is recorded ({@link Request#failedAt}). A request whose device
+ * compute ends exactly at its deadline is on time; there is no late delivery: a result not complete by the deadline
+ * is never delivered, so every delivered request has latency at most the deadline.
  */
 final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final Scenario scenario;
@@ -51,10 +62,25 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final List<CellSample> samples = new ArrayList<>();
     private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
     private double[] deviceFreeAtS;
+    /** Per user, the requests on its device in order: the first computing (or about to), the others waiting. */
+    private final List<ArrayDeque<DeviceJob>> devices = new ArrayList<>();
     private ChannelModel channel;
     private long nextRequestId;
     private long outstanding;
     private int generatingUsers;
+
+    /** A request on its user's device: its device compute time, when that ends, and the end event. */
+    private static final class DeviceJob {
+        final Request request;
+        final double computeS;
+        double endS;
+        Clock.Scheduled done;
+
+        DeviceJob(Request request, double computeS) {
+            this.request = request;
+            this.computeS = computeS;
+        }
+    }
 
     AigcModel(DevsSimulator<Double> simulator, Scenario scenario, long seed, ComputeService compute,
             DoubleConsumer progress) {
@@ -253,6 +279,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         Request r = new Request(nextRequestId++, u, cell.id, pos, prompt, seed, now, scenario.deadlineS(), meanSnrDb,
                 factor, a0);
         outstanding++;
+        r.deadlineEvent = clock.after(scenario.deadlineS(), () -> deadlinePassed(r));
         if (scenario.framework().usesEdge()) {
             cell.edge().enqueue(r);
         } else {
@@ -276,25 +303,112 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     /** The result reached the user's device: queue there, then compute the remaining T̂ − a steps (L3). */
     void delivered(Request r) {
         double now = clock.nowS();
-        double start = Math.max(now, deviceFreeAtS[r.user.id()]);
+        int u = r.user.id();
+        double start = Math.max(now, deviceFreeAtS[u]);
         var f = scenario.framework();
         double l3 = CostModel.computeS(r.user.device(), scenario.totalSteps() - r.edgeSteps, f.deviceExtracts(),
                 f.deviceDecodes(), 1.0) * r.computeFactor;
         r.deviceStartS = start;
-        deviceFreeAtS[r.user.id()] = start + l3;
-        clock.after(start + l3 - now, () -> {
-            if (clock.nowS() > r.deadlineAtS()) {
-                r.failure = Request.Failure.DEADLINE;
-            }
+        deviceFreeAtS[u] = start + l3;
+        DeviceJob job = new DeviceJob(r, l3);
+        job.endS = start + l3;
+        device(u).add(job);
+        r.enter(Request.Stage.DEVICE, () -> leaveDevice(job));
+        job.done = clock.after(start + l3 - now, () -> deviceDone(job));
+    }
+
+    private ArrayDeque<DeviceJob> device(int user) {
+        while (devices.size() <= user) {
+            devices.add(new ArrayDeque<>());
+        }
+        return devices.get(user);
+    }
+
+    private void deviceDone(DeviceJob job) {
+        Request r = job.request;
+        device(r.user.id()).remove(job);
+        if (clock.nowS() > r.deadlineAtS()) {
+            // a guard: the deadline event abandons a request that would end later than its deadline
+            fail(r, Request.Failure.DEADLINE);
+        } else {
             finish(r);
-        });
+        }
+    }
+
+    /**
+     * The request leaves its user's device now, unfinished: the device is free from now (or, if the request was
+     * waiting, from the end of the one before it), and the requests waiting behind it start earlier.
+     */
+    private void leaveDevice(DeviceJob job) {
+        double now = clock.nowS();
+        Request r = job.request;
+        int u = r.user.id();
+        ArrayDeque<DeviceJob> q = device(u);
+        double freeFromS = now;
+        List<DeviceJob> behind = new ArrayList<>();
+        boolean found = false;
+        for (DeviceJob j : q) {
+            if (j == job) {
+                found = true;
+            } else if (found) {
+                behind.add(j);
+            } else {
+                freeFromS = j.endS;
+            }
+        }
+        job.done.cancel();
+        q.remove(job);
+        if (r.deviceStartS > now) {
+            r.deviceStartS = Double.NaN; // it never started computing there
+        }
+        for (DeviceJob j : behind) {
+            double start = Math.max(j.request.txEndS, freeFromS);
+            j.request.deviceStartS = start;
+            j.endS = start + j.computeS;
+            j.done.cancel();
+            j.done = clock.after(j.endS - now, () -> deviceDone(j));
+            freeFromS = j.endS;
+        }
+        deviceFreeAtS[u] = freeFromS;
+    }
+
+    /**
+     * The request's deadline passed: it is abandoned wherever it is (see the class comment) and fails now — unless its
+     * device compute ends at this very instant, which is on time.
+     */
+    private void deadlinePassed(Request r) {
+        r.deadlineEvent = null;
+        double now = clock.nowS();
+        if (r.stage == Request.Stage.DEVICE) {
+            for (DeviceJob j : device(r.user.id())) {
+                if (j.request == r && j.endS <= now) {
+                    return;
+                }
+            }
+        }
+        if (r.stage == Request.Stage.EDGE) {
+            r.edgeEndS = now;
+        }
+        r.release();
+        fail(r, Request.Failure.DEADLINE);
+    }
+
+    /** The request fails now, at its current stage, and ends. */
+    void fail(Request r, Request.Failure why) {
+        r.failure = why;
+        r.failedAt = r.stage;
+        finish(r);
     }
 
     /** The request ended (completed, or failed): hand its computation to the compute service if it produced one. */
     void finish(Request r) {
+        if (r.deadlineEvent != null) {
+            r.deadlineEvent.cancel();
+            r.deadlineEvent = null;
+        }
         r.endS = Double.isNaN(r.edgeStartS) ? r.deadlineAtS() : clock.nowS();
         ended.add(r);
-        boolean produced = !Double.isNaN(r.deviceStartS);
+        boolean produced = r.failure == Request.Failure.NONE;
         results.add(produced ? compute.submit(new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps,
                 scenario.totalSteps(), scenario.framework(), scenario.fading().kind(),
                 Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb)) : null);
@@ -318,18 +432,27 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return out;
     }
 
+    /**
+     * The request's record. A delivered request completed on its device within its deadline. For one abandoned at
+     * its deadline, the phase it was in counts up to the abandonment (its edge compute, its transmission, its device
+     * compute, or — waiting for the device — its queue wait); a request that never reached the edge waited its whole
+     * deadline.
+     */
     private RequestRecord record(Request r, ComputeResult q) {
-        boolean delivered = !Double.isNaN(r.deviceStartS);
+        boolean delivered = r.failure == Request.Failure.NONE;
         boolean expired = Double.isNaN(r.edgeStartS);
-        double queueWait = expired ? r.deadlineS
-                : (r.edgeStartS - r.arrivalS) + (delivered ? r.deviceStartS - r.txEndS : 0);
+        double deviceWait = r.stage != Request.Stage.DEVICE ? 0
+                : Double.isNaN(r.deviceStartS) ? r.endS - r.txEndS : r.deviceStartS - r.txEndS;
+        double queueWait = expired ? r.deadlineS : (r.edgeStartS - r.arrivalS) + deviceWait;
         double latency = delivered ? r.endS - r.arrivalS : Double.NaN;
         boolean failed = r.failure != Request.Failure.NONE;
-        return new RequestRecord(r.id, r.user.id(), r.cellId, r.position.xM(), r.position.yM(), r.prompt, r.seed, r.arrivalS, r.endS, queueWait,
+        return new RequestRecord(r.id, r.user.id(), r.cellId, r.position.xM(), r.position.yM(), r.prompt, r.seed,
+                r.arrivalS, r.endS, queueWait,
                 expired ? Double.NaN : r.edgeEndS - r.edgeStartS,
                 Double.isNaN(r.txStartS) ? Double.NaN : r.txEndS - r.txStartS,
-                delivered ? r.endS - r.deviceStartS : Double.NaN, latency, r.edgeSteps, r.snrSeenDb,
-                r.meanBandwidthHz, r.outages, failed ? 0.0 : SatisfactionScore.of(latency, r.user.requirement()),
-                failed, r.failure.name(), r.arrivalS < scenario.warmupS(), q);
+                Double.isNaN(r.deviceStartS) ? Double.NaN : r.endS - r.deviceStartS, latency, r.edgeSteps,
+                r.snrSeenDb, r.meanBandwidthHz, r.outages,
+                failed ? 0.0 : SatisfactionScore.of(latency, r.user.requirement()), failed, r.failure.name(),
+                r.failedAt == null ? "" : r.failedAt.name(), r.arrivalS < scenario.warmupS(), q);
     }
 }

@@ -120,8 +120,7 @@ final class CellNode implements EdgeHost {
     @Override
     public boolean expireIfLate(Request r) {
         if (model.clock().nowS() >= r.deadlineAtS()) {
-            r.failure = Request.Failure.DEADLINE;
-            model.finish(r);
+            model.fail(r, Request.Failure.DEADLINE);
             return true;
         }
         return false;
@@ -129,8 +128,7 @@ final class CellNode implements EdgeHost {
 
     @Override
     public void lost(Request r) {
-        r.failure = Request.Failure.EDGE_DOWN;
-        model.finish(r);
+        model.fail(r, Request.Failure.EDGE_DOWN);
     }
 
     @Override
@@ -148,17 +146,23 @@ final class CellNode implements EdgeHost {
             case JSCC_LATENT -> CellNode::oneSymbolPerHz;
             case ANALOG_LATENT, NONE -> ShannonRate::spectralEfficiency;
         };
-        downlink.start(r.user.id(), size, r.meanSnrDb, efficiency,
-                flow -> {
-                    sawTransmission(r, flow);
+        Flow[] flow = new Flow[1];
+        // set before the start: a flow with nothing to send is delivered within it, and the request moves on
+        r.enter(Request.Stage.TRANSMISSION, () -> {
+            downlink.cancel(flow[0]);
+            sawTransmission(r, flow[0]);
+            afterTransmission.run();
+        });
+        flow[0] = downlink.start(r.user.id(), size, r.meanSnrDb, efficiency,
+                f -> {
+                    sawTransmission(r, f);
                     afterTransmission.run();
                     model.delivered(r);
                 },
-                flow -> {
-                    sawTransmission(r, flow);
-                    r.failure = Request.Failure.OUTAGE;
+                f -> {
+                    sawTransmission(r, f);
                     afterTransmission.run();
-                    model.finish(r);
+                    model.fail(r, Request.Failure.OUTAGE);
                 });
     }
 

@@ -165,4 +165,27 @@ class DownlinkTest {
         assertEquals(t, finished.get(0), 1e-9);
         assertTrue(clock.executed < 200, "events only at block boundaries and the end, got " + clock.executed);
     }
+
+    @Test
+    void aCancelledFlowLeavesAtOnceAndTheOthersShareTheBand() {
+        // two equal flows share the band: each at v/2. Cancelling one at t = T/2 (a quarter of the bits sent each)
+        // gives the other the full band at once: its remaining 3/4 take 3T/4, so it ends at 5T/4 (2T without).
+        Downlink d = downlink("equal-share", awgn);
+        Flow[] gone = new Flow[1];
+        gone[0] = d.start(0, BITS, 6, ShannonRate::spectralEfficiency,
+                f -> { throw new AssertionError("a cancelled flow is not delivered"); },
+                f -> { throw new AssertionError("nor lost"); });
+        start(d, 1, BITS, 6);
+        double t = BITS / ShannonRate.bitsPerSecond(B, 6);
+        clock.after(t / 2, () -> {
+            d.cancel(gone[0]);
+            assertEquals(1, d.activeFlows());
+        });
+        clock.runAll();
+        assertEquals(List.of(1), finishOrder);
+        assertEquals(1.25 * t, finished.get(0), t * 1e-9, "the rest at the full band from the cancellation on");
+        assertEquals(0.75 * BITS, gone[0].remainingBits(), BITS * 1e-9, "it had sent a quarter when cancelled");
+        d.cancel(gone[0]); // no effect once gone
+        assertEquals(0, d.activeFlows());
+    }
 }
