@@ -1,6 +1,5 @@
 package aigcsim.worker;
 
-import aigcsim.core.channel.Fading;
 import aigcsim.core.compute.ComputeJob;
 import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.pipeline.TextToImage;
@@ -32,13 +31,10 @@ public record WorkKey(String modelVersion, String prompt, long seed, int edgeSte
      * The key of a simulated request. The framework sets what is sent and whether the device fine-tunes (SemAIGC and
      * Non-ROOT: analog latent, fine-tuning; Non-fine-tuning: analog latent, decoded as received; Edge AIGC: the image
      * over the digital link; Local AIGC: nothing; GSC: the latent through the JSCC codec, refined by the device's
-     * diffusion). The channel type and SNR: a JSCC transmission's air time does not depend on the SNR, so the
-     * simulator's fading realization decided nothing about it; on Rayleigh fading it is computed over the Rayleigh
-     * tensor channel at the link's mean SNR (the encoder knows only the mean, the receiver its block gain, drawn from
-     * the request's seed). The analog latent and the digital image took their air time (and the digital link its
-     * outages) from the fading realization the simulator drew, so they are computed at the SNR that transmission saw
-     * on the AWGN tensor channel — the same, under zero forcing with perfect CSI, as a Rayleigh block of that gain; a
-     * second Rayleigh draw would count the fading twice. The SNR is rounded to a multiple of {@code snrStepDb} (0:
+     * diffusion). The channel type and SNR are the job's {@link ComputeJob#computedOverRayleigh()} and
+     * {@link ComputeJob#computedSnrDb()} (a JSCC latent on a fading link over the Rayleigh tensor channel at the mean
+     * SNR, its block gain drawn from the request's seed; everything else over AWGN at the SNR it saw — under zero
+     * forcing with perfect CSI the same as a Rayleigh block of that gain). The SNR is rounded to a multiple of {@code snrStepDb} (0:
      * exact) and the request is computed at the rounded SNR, so a cache hit returns exactly what recomputing the key
      * would.
      */
@@ -53,10 +49,9 @@ public record WorkKey(String modelVersion, String prompt, long seed, int edgeSte
             case SEM_AIGC, NON_ROOT_SEM_AIGC, GSC -> true;
             case NON_FINE_TUNING, EDGE_AIGC, LOCAL_AIGC -> false;
         };
-        boolean rayleighJscc = tx == TextToImage.Transmission.JSCC && job.channelType() == Fading.Kind.RAYLEIGH;
         return new WorkKey(modelVersion, job.prompt(), job.seed(), job.edgeSteps(), job.totalSteps(), fineTune, tx,
-                rayleighJscc ? TensorChannel.Kind.RAYLEIGH : TensorChannel.Kind.AWGN,
-                quantize(rayleighJscc ? job.meanSnrDb() : job.snrDb(), snrStepDb));
+                job.computedOverRayleigh() ? TensorChannel.Kind.RAYLEIGH : TensorChannel.Kind.AWGN,
+                quantize(job.computedSnrDb(), snrStepDb));
     }
 
     /** {@code snrDb} rounded to the nearest multiple of {@code stepDb} (unchanged for a step of 0). */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
         description = "Trains, evaluates and benchmarks the neural models (Fashion-MNIST, DJL on PyTorch).",
-        subcommands = {ModelsTrain.class, ModelsEval.class, ModelsBench.class},
+        subcommands = {ModelsTrain.class, ModelsEval.class, ModelsQuality.class, ModelsBench.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input (usage, values, missing files or directories)", "1:failure"})
 public final class ModelsCommand implements Callable<Integer> {

@@ -26,12 +26,7 @@ public record ComputeResult(String fidelity, double psnrDb, double ssim, double 
                 computeMs, null);
     }
 
-    /** The result of a computation that did not run: analytic fidelity, no quality. */
-    public static ComputeResult analytic() {
-        return none(AnalyticComputeService.FIDELITY);
-    }
-
-    /** No quality: nothing was computed for the request (analytic fidelity, or it failed before an image existed). */
+    /** No quality: nothing was computed for the request (it failed before an image existed, or was not sampled). */
     public static ComputeResult none(String fidelity) {
         return new ComputeResult(fidelity, Double.NaN, Double.NaN, Double.NaN, false, "", Double.NaN, null);
     }

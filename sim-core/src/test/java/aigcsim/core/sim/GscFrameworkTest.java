@@ -36,7 +36,7 @@ class GscFrameworkTest {
             @Override
             public CompletableFuture<ComputeResult> submit(ComputeJob job) {
                 jobs.add(job);
-                return CompletableFuture.completedFuture(ComputeResult.analytic());
+                return CompletableFuture.completedFuture(ComputeResult.none("analytic"));
             }
 
             @Override
