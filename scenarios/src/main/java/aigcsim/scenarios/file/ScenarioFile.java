@@ -246,7 +246,9 @@ public record ScenarioFile(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Split(
             @Field(doc = "How a, the denoising steps run at the edge, is chosen (ROUTE; SemAIGC): greedy (least "
-                    + "expected latency by the cost model), edge-only (a = T), local-only (a = 0), fixed:<a>.")
+                    + "expected latency by the cost model, the edge costed at the batch the request would join), "
+                    + "quality-greedy (the highest expected satisfaction of a recognizable image: the quality "
+                    + "table's semantic accuracy times eq. 24), edge-only (a = T), local-only (a = 0), fixed:<a>.")
             String policy,
             @Field(doc = "Total denoising steps T (ROUTE, SemAIGC: 20).", min = 1)
             Integer totalSteps) {

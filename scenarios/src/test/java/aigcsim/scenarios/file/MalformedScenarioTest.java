@@ -42,7 +42,7 @@ class MalformedScenarioTest {
                 new Case("fractional replications", "run:\n  replications: 2.5\n", 2, "run.replications",
                         "expected a whole number"),
                 new Case("unknown split policy", "split:\n  policy: best\n", 2, "split.policy",
-                        "unknown split policy 'best'; allowed: [fixed:<a>, edge-only, local-only, greedy]"),
+                        "unknown split policy 'best'; allowed: [fixed:<a>, edge-only, local-only, greedy, quality-greedy]"),
                 new Case("negative fixed split", "split:\n  policy: fixed:-2\n", 2, "split.policy",
                         "a must be >= 0"),
                 new Case("unknown scheduler", "bandwidth:\n  scheduler: fair\n", 2, "bandwidth.scheduler",

@@ -190,6 +190,22 @@ public final class AsyncEdge implements EdgeScheduler {
     }
 
     @Override
+    public double expectedEdgeS(int a, double extractionS) {
+        int ahead = batch.size() + queued();
+        int concurrent = Math.min(maxBatch, ahead + 1);
+        double iterationS = CostModel.stepS(work.profile(), concurrent, host.pacr());
+        // requests that must leave the batch before this one gets a slot; slots free at maxBatch per mean remaining
+        // steps of the requests ahead (a fluid estimate)
+        int over = Math.max(0, ahead + 1 - maxBatch);
+        int inBatch = 0;
+        for (Running run : batch) {
+            inBatch += run.stepsLeft;
+        }
+        double meanStepsAhead = ahead == 0 ? 0 : (queuedSteps + inBatch) / (double) ahead;
+        return over * meanStepsAhead * iterationS / maxBatch + extractionS + a * iterationS;
+    }
+
+    @Override
     public double backlogS() {
         int inBatch = 0;
         for (Running run : batch) {

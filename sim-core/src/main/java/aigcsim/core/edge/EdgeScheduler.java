@@ -15,6 +15,13 @@ public interface EdgeScheduler {
     double backlogS();
 
     /**
+     * Expected seconds from now until a request arriving now with {@code a} edge steps has finished its edge compute
+     * (its wait, its extraction {@code extractionS} and its steps at the batch it will run in): what a split policy
+     * weighs against the device.
+     */
+    double expectedEdgeS(int a, double extractionS);
+
+    /**
      * Stops computing: the requests in edge compute are lost ({@link EdgeHost#lost}), the queue is kept, results
      * already handed to the downlink go on. Returns how many requests were lost.
      */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import aigcsim.core.cost.CostModel;
 import aigcsim.core.model.Request;
 import aigcsim.core.sim.Clock;
 
@@ -85,6 +86,11 @@ public final class SerialEdge implements EdgeScheduler {
         r.edgeEndS = host.clock().nowS();
         host.edgeOccupancy(0);
         host.transmit(r, this::startNext);
+    }
+
+    @Override
+    public double expectedEdgeS(int a, double extractionS) {
+        return backlogS() + extractionS + a * CostModel.stepS(work.profile(), 1, host.pacr());
     }
 
     @Override

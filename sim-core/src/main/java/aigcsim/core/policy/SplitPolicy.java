@@ -4,6 +4,9 @@ import java.util.List;
 
 import aigcsim.core.channel.ShannonRate;
 import aigcsim.core.cost.CostModel;
+import aigcsim.core.framework.Framework;
+import aigcsim.core.metrics.SatisfactionScore;
+import aigcsim.core.quality.QualityTable;
 
 /**
  * Picks a, the number of the T̂ denoising steps the edge runs (seeds 000/001's workload-adjustable transceiver).
@@ -16,7 +19,7 @@ public interface SplitPolicy {
     String name();
 
     /** Names accepted by {@link #of(String)}. */
-    List<String> NAMES = List.of("fixed:<a>", "edge-only", "local-only", "greedy");
+    List<String> NAMES = List.of("fixed:<a>", "edge-only", "local-only", "greedy", "quality-greedy");
 
     static SplitPolicy of(String name) {
         if (name.equals("edge-only")) {
@@ -27,6 +30,9 @@ public interface SplitPolicy {
         }
         if (name.equals("greedy")) {
             return new Greedy();
+        }
+        if (name.equals("quality-greedy")) {
+            return new QualityGreedy(QualityTable.bundled());
         }
         if (name.startsWith("fixed:")) {
             try {
@@ -45,14 +51,14 @@ public interface SplitPolicy {
     }
 
     /**
-     * Expected latency of a split from the cost model (eq. 19 + eq. 20 + backlogs): edge wait + edge extraction and
-     * a steps + latent transmission at the expected bandwidth + device wait + T̂ − a steps and the decode.
+     * Expected latency of a split from the cost model (eq. 19 + eq. 20 + the load): when the edge would finish the
+     * request's extraction and a steps at the batch it would run in (its wait included), the latent's transmission
+     * at the expected bandwidth, the device's wait and its T̂ − a steps and the decode.
      */
     static double expectedLatencyS(SplitState s, int a) {
-        double edge = CostModel.computeS(s.edgeProfile(), a, true, false, s.pacr());
         double tx = s.latentBits() / ShannonRate.bitsPerSecond(s.expectedBandwidthHz(), s.snrDb());
         double device = CostModel.computeS(s.deviceProfile(), s.totalSteps() - a, false, true, 1.0);
-        return s.edgeBacklogS() + edge + tx + s.deviceBacklogS() + device;
+        return s.edgeFinishS()[a] + tx + s.deviceBacklogS() + device;
     }
 
     /** A fixed a (clipped to T̂); {@code -1} means a = T̂ (edge-only). */
@@ -87,6 +93,34 @@ public interface SplitPolicy {
         @Override
         public String name() {
             return "greedy";
+        }
+    }
+
+    /**
+     * The a of the highest expected satisfaction of a correct image: the probability that the image shows the
+     * prompted item (the quality table's semantic accuracy of SemAIGC's fine-tuned receiver at a and the link's SNR)
+     * times eq. 24's satisfaction at the expected latency of a ({@link #expectedLatencyS}); an image of the wrong
+     * item is worth nothing to its user. Ties go to the larger a.
+     */
+    record QualityGreedy(QualityTable table) implements SplitPolicy {
+        @Override
+        public int edgeSteps(SplitState state) {
+            int best = state.totalSteps();
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int a = state.totalSteps(); a >= 0; a--) {
+                double value = table.expected(Framework.SEM_AIGC, false, a, state.snrDb()).semanticAccuracy()
+                        * SatisfactionScore.of(expectedLatencyS(state, a), state.requirement());
+                if (value > bestValue) {
+                    best = a;
+                    bestValue = value;
+                }
+            }
+            return best;
+        }
+
+        @Override
+        public String name() {
+            return "quality-greedy";
         }
     }
 }
