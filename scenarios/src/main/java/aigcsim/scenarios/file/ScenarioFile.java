@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "extends", "run", "area", "layout", "cells", "users", "channel", "arrivals", "prompts",
-    "framework", "split", "edge", "bandwidth", "payload", "compute", "timeline", "sweep"})
+    "framework", "split", "edge", "bandwidth", "payload", "quality", "compute", "timeline", "sweep"})
 public record ScenarioFile(
         @Field(doc = "Name of the scenario, used for the results folder. Default: the file name without .yaml.")
         String name,
@@ -45,6 +45,7 @@ public record ScenarioFile(
         Edge edge,
         Bandwidth bandwidth,
         Payload payload,
+        Quality quality,
         Compute compute,
         @Field(doc = "Changes scripted at simulated times, applied as events of the simulation.")
         List<TimelineEntry> timeline,
@@ -287,6 +288,21 @@ public record ScenarioFile(
                     + "the SNR (the bundled codec's ratio, one per two real latent values, on SD 1.5's 4x64x64 "
                     + "latent = 8192).", min = 0)
             Double jsccChannelUses) {
+    }
+
+    /** The quality check a delivered image must pass, else it is generated again. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Quality(
+            @Field(doc = "none; semantic: the classifier must recognize the prompted item (analytic runs draw it "
+                    + "from the quality table's probability); psnr: the PSNR against the no-channel reference must "
+                    + "reach psnrThresholdDb (analytic runs compare the table's expected PSNR).",
+                    allowed = {"none", "semantic", "psnr"})
+            String check,
+            @Field(doc = "The PSNR an image must reach, dB (psnr).")
+            Double psnrThresholdDb,
+            @Field(doc = "Regenerations at most; each runs the request's whole way again with a new seed, and after "
+                    + "the last the image is delivered as it is (the papers' public code: 3).", min = 0)
+            Integer maxRegenerations) {
     }
 
     /** The real computation of each request on the worker pool. */

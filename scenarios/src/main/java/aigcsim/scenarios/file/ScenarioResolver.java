@@ -23,6 +23,7 @@ import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
+import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.sim.Defaults;
 import aigcsim.core.sim.Scenario;
 import aigcsim.core.timeline.TimelineAction;
@@ -38,6 +39,7 @@ import aigcsim.scenarios.file.ScenarioFile.Fading;
 import aigcsim.scenarios.file.ScenarioFile.Layout;
 import aigcsim.scenarios.file.ScenarioFile.Payload;
 import aigcsim.scenarios.file.ScenarioFile.Prompts;
+import aigcsim.scenarios.file.ScenarioFile.Quality;
 import aigcsim.scenarios.file.ScenarioFile.Run;
 import aigcsim.scenarios.file.ScenarioFile.Snr;
 import aigcsim.scenarios.file.ScenarioFile.Split;
@@ -130,7 +132,9 @@ public final class ScenarioResolver {
         Payload payload = new Payload(or(f.payload() == null ? null : f.payload().latentBits(), Defaults.LATENT_BITS),
                 or(f.payload() == null ? null : f.payload().imageBits(), Defaults.IMAGE_BITS),
                 or(f.payload() == null ? null : f.payload().jsccChannelUses(), Defaults.JSCC_CHANNEL_USES));
-        Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)));
+        Quality quality = resolveQuality(or(f.quality(), new Quality(null, null, null)));
+        Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)),
+                !quality.check().equals("none"));
         List<TimelineEntry> timeline = or(f.timeline(), List.of());
         List<TimelineEvent> events = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
@@ -142,7 +146,8 @@ public final class ScenarioResolver {
         throwIfAny();
 
         ScenarioFile resolved = new ScenarioFile(name, null, run, area, null, cells, users, channel, arrivals, prompts,
-                framework, split, edge, bandwidth, payload, compute, timeline.isEmpty() ? null : timeline, null);
+                framework, split, edge, bandwidth, payload, quality, compute, timeline.isEmpty() ? null : timeline,
+                null);
         Scenario scenario = null;
         try {
             scenario = build(resolved, events);
@@ -442,7 +447,28 @@ public final class ScenarioResolver {
         return new Split(policy, or(s.totalSteps(), Defaults.TOTAL_STEPS));
     }
 
-    private Compute resolveCompute(Compute c) {
+    private Quality resolveQuality(Quality q) {
+        String check = or(q.check(), "none");
+        if (check.equals("none")) {
+            onlyFor("quality", "check none", fields("psnrThresholdDb", q.psnrThresholdDb(), "maxRegenerations",
+                    q.maxRegenerations()));
+            return new Quality(check, null, null);
+        }
+        if (check.equals("psnr") && q.psnrThresholdDb() == null) {
+            problem("quality.psnrThresholdDb", "is needed by check psnr");
+        }
+        if (check.equals("semantic")) {
+            onlyFor("quality", "check semantic", fields("psnrThresholdDb", q.psnrThresholdDb()));
+        }
+        return new Quality(check, check.equals("psnr") ? q.psnrThresholdDb() : null,
+                or(q.maxRegenerations(), Defaults.MAX_REGENERATIONS));
+    }
+
+    /**
+     * The compute block; with a quality check, the pool computes each request alone (maxBatch 1), so a check's
+     * outcome never depends on the batch a request ran in (batched arithmetic can tip a borderline image).
+     */
+    private Compute resolveCompute(Compute c, boolean checked) {
         String fidelity = or(c.fidelity(), ComputeSettings.ANALYTIC);
         PoolConfig pool = PoolConfig.async(PoolConfig.CORES);
         if (fidelity.equals(ComputeSettings.ANALYTIC)) {
@@ -463,8 +489,12 @@ public final class ScenarioResolver {
             problem("compute.weights", "no such folder: " + weights + " (give bundled or a folder written by "
                     + "models train)");
         }
+        if (checked && c.maxBatch() != null && c.maxBatch() != 1) {
+            problem("compute.maxBatch", "must be 1 with a quality check (a check's outcome must not depend on the "
+                    + "batch a request ran in), got " + c.maxBatch());
+        }
         return new Compute(fidelity, fidelity.equals("sampled") ? or(c.sampledFraction(), 0.1) : null,
-                or(c.workers(), pool.workers()), or(c.maxBatch(), pool.maxBatch()),
+                or(c.workers(), pool.workers()), or(c.maxBatch(), checked ? 1 : pool.maxBatch()),
                 fidelity.equals("cached") ? or(c.cacheSize(), pool.cacheSize()) : null, weights,
                 or(c.imagesKept(), Defaults.IMAGES_KEPT));
     }
@@ -609,6 +639,10 @@ public final class ScenarioResolver {
         b.timeline(events);
         // analytic runs compute no image: the count is the default, and moot
         b.imagesKept(f.compute().imagesKept() == null ? Defaults.IMAGES_KEPT : f.compute().imagesKept());
+        Quality q = f.quality();
+        b.qualityCheck(q.check().equals("none") ? QualityCheck.NONE
+                : new QualityCheck(QualityCheck.Kind.valueOf(q.check().toUpperCase(Locale.ROOT)),
+                        q.psnrThresholdDb() == null ? Double.NaN : q.psnrThresholdDb(), q.maxRegenerations()));
         return b.build();
     }
 }

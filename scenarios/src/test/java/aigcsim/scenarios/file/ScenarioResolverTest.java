@@ -180,4 +180,19 @@ class ScenarioResolverTest {
         assertEquals(2, s.timeline().size());
         assertEquals(30, s.timeline().get(1).everyS());
     }
+
+    @Test
+    void aQualityCheckReachesTheSimulatorAndPinsThePoolToBatchOne() throws Exception {
+        Path f = write("q.yaml", "quality: {check: semantic}\n");
+        Scenario s = resolve(f).scenario();
+        assertEquals(new aigcsim.core.quality.QualityCheck(aigcsim.core.quality.QualityCheck.Kind.SEMANTIC,
+                Double.NaN, 3), s.qualityCheck(), "the papers' 3 regenerations by default");
+        assertEquals(1, resolve(f, "compute.fidelity=cached").compute().maxBatch(), "checked: computed alone");
+        assertEquals(16, resolve(write("n.yaml", ""), "compute.fidelity=cached").compute().maxBatch());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> resolve(f, "compute.fidelity=cached", "compute.maxBatch=4"));
+        assertTrue(e.getMessage().contains("compute.maxBatch: must be 1 with a quality check"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> resolve(write("p.yaml", "quality: {check: psnr}\n")));
+        assertTrue(e.getMessage().contains("quality.psnrThresholdDb: is needed by check psnr"), e.getMessage());
+    }
 }

@@ -8,7 +8,9 @@ import aigcsim.core.compute.ComputeResult;
  * SNR and bandwidth its transmission saw, its satisfaction (eq. 24), whether and why it failed, whether it arrived
  * in the warm-up, and the quality of its real computation. Times in seconds; NaN where a phase did not happen.
  *
- * <p>{@code failure} is NONE, DEADLINE, OUTAGE or EDGE_DOWN. {@code failedAt} (column {@code failedAt} of
+ * <p>{@code regenerations}: how often the image failed its quality check and was generated again (its seed is
+ * the last attempt's; the latency runs from the first arrival, and the earlier attempts count as waiting).
+ * {@code failure} is NONE, DEADLINE, OUTAGE or EDGE_DOWN. {@code failedAt} (column {@code failedAt} of
  * requests.csv) is the stage a failed request was in when it failed — QUEUE (waiting for the edge), EDGE (in edge
  * compute), TRANSMISSION (on the downlink) or DEVICE (waiting for or computing on the user's device) — and empty
  * for a request that did not fail. A request whose deadline passes is abandoned at that moment wherever it is
@@ -18,7 +20,7 @@ public record RequestRecord(long id, int user, int cell, double userXM, double u
         double arrivalS,
         double endS, double queueWaitS, double l2EdgeS, double l1TransmissionS, double l3DeviceS, double latencyS,
         int edgeSteps, double snrDb, double bandwidthShareHz, int outages, double satisfaction, boolean failed,
-        String failure, String failedAt, boolean inWarmup, ComputeResult quality) {
+        String failure, String failedAt, int regenerations, boolean inWarmup, ComputeResult quality) {
 
     /**
      * Whether the request completed: its result computed on the user's device within its deadline (a request whose
@@ -37,13 +39,13 @@ public record RequestRecord(long id, int user, int cell, double userXM, double u
     public RequestRecord withoutImages() {
         return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS,
                 l1TransmissionS, l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed,
-                failure, failedAt, inWarmup, quality.withoutImages());
+                failure, failedAt, regenerations, inWarmup, quality.withoutImages());
     }
 
     /** This record with {@code inWarmup} set against warm-up {@code warmupS}: arrived before it. */
     public RequestRecord withWarmup(double warmupS) {
-        return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS, l1TransmissionS,
-                l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed, failure,
-                failedAt, arrivalS < warmupS, quality);
+        return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS,
+                l1TransmissionS, l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed,
+                failure, failedAt, regenerations, arrivalS < warmupS, quality);
     }
 }

@@ -29,7 +29,7 @@ public final class ResultWriter {
     /** The CSV columns, in order. */
     public static final String CSV_HEADER = "replication,id,user,cell,userXM,userYM,prompt,seed,arrivalS,endS,queueWaitS,l2EdgeS,"
             + "l1TransmissionS,l3DeviceS,latencyS,edgeSteps,snrDb,bandwidthShareHz,outages,satisfaction,failed,"
-            + "failure,failedAt,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit,worker,computeMs";
+            + "failure,failedAt,regenerations,inWarmup,fidelity,psnrDb,ssim,semanticAccuracy,cacheHit,worker,computeMs";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -49,7 +49,7 @@ public final class ResultWriter {
                             + num(r.l1TransmissionS()) + "," + num(r.l3DeviceS()) + "," + num(r.latencyS()) + ","
                             + r.edgeSteps() + ","
                             + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
-                            + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.failedAt() + ","
+                            + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.failedAt() + "," + r.regenerations() + ","
                             + r.inWarmup()
                             + "," + quote(r.quality().fidelity()) + "," + num(r.quality().psnrDb()) + ","
                             + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","

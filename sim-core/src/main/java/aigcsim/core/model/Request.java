@@ -1,5 +1,6 @@
 package aigcsim.core.model;
 
+import aigcsim.core.compute.ComputeResult;
 import aigcsim.core.sim.Clock;
 
 /**
@@ -23,7 +24,12 @@ public final class Request {
     /** Where the user stood when it asked. */
     public final Position position;
     public final String prompt;
-    public final long seed;
+    /** The seed of the image being generated: a regeneration draws a new one. */
+    public long seed;
+    /** Times the image was generated again after failing its quality check. */
+    public int regenerations;
+    /** The computed result of the image that passed its quality check, or null. */
+    public ComputeResult checked;
     public final double arrivalS;
     public final double deadlineS;
     /** The link's mean SNR for this request (range draw or link budget), dB. */
@@ -74,6 +80,20 @@ public final class Request {
     public void enter(Stage s, Runnable release) {
         this.stage = s;
         this.release = release;
+    }
+
+    /** Clears the phases of an attempt, for a regeneration: the request starts its way again from the queue. */
+    public void restart() {
+        edgeStartS = Double.NaN;
+        edgeEndS = Double.NaN;
+        txStartS = Double.NaN;
+        txEndS = Double.NaN;
+        deviceStartS = Double.NaN;
+        snrSeenDb = Double.NaN;
+        meanBandwidthHz = Double.NaN;
+        outages = 0;
+        stage = Stage.QUEUE;
+        release = null;
     }
 
     /** Lets the request go from where it is (see {@link #enter}); at most once. */

@@ -25,6 +25,8 @@ public final class RandomStreams {
     public static final String CHANNEL = "channel";
     /** User placement, mobility and latency requirements. */
     public static final String USERS = "users";
+    /** Outcomes of analytic quality checks (keyed by request and attempt). */
+    public static final String QUALITY = "quality";
     /** Compute-time variation of the cost model. */
     public static final String COMPUTE = "compute";
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 
@@ -13,6 +14,7 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampl
 import aigcsim.core.arrival.Arrival;
 import aigcsim.core.channel.ChannelModel;
 import aigcsim.core.channel.MeanSnr;
+import aigcsim.core.compute.AnalyticComputeService;
 import aigcsim.core.compute.ComputeJob;
 import aigcsim.core.compute.ComputeResult;
 import aigcsim.core.compute.ComputeService;
@@ -28,6 +30,7 @@ import aigcsim.core.model.Request;
 import aigcsim.core.model.User;
 import aigcsim.core.policy.SplitPolicy;
 import aigcsim.core.policy.SplitState;
+import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.random.RandomStreams;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
@@ -280,8 +283,14 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 factor, a0);
         outstanding++;
         r.deadlineEvent = clock.after(scenario.deadlineS(), () -> deadlinePassed(r));
+        start(r);
+    }
+
+    /** The request starts its way: into its cell's edge queue, or straight to the device (Local AIGC). */
+    private void start(Request r) {
+        double now = clock.nowS();
         if (scenario.framework().usesEdge()) {
-            cell.edge().enqueue(r);
+            cells.get(r.cellId).edge().enqueue(r);
         } else {
             r.edgeStartS = now;
             r.edgeEndS = now;
@@ -335,9 +344,55 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         if (clock.nowS() > r.deadlineAtS()) {
             // a guard: the deadline event abandons a request that would end later than its deadline
             fail(r, Request.Failure.DEADLINE);
-        } else {
+        } else if (!regenerated(r)) {
             finish(r);
         }
+    }
+
+    /**
+     * The quality check of the image the device just finished (when the scenario has one and regenerations are
+     * left): the simulator waits for the request's computation here — immediate for analytic fidelity, the real
+     * computation of the worker pool otherwise — and, when the image fails, sends the request round again with a new
+     * seed (its deadline still counts from its first arrival). Returns whether it did.
+     */
+    private boolean regenerated(Request r) {
+        QualityCheck check = scenario.qualityCheck();
+        if (!check.active() || r.regenerations >= check.maxRegenerations()) {
+            return false;
+        }
+        ComputeResult q = compute.submit(job(r)).join();
+        if (passes(check, q, r)) {
+            r.checked = q;
+            return false;
+        }
+        r.regenerations++;
+        r.seed = new SplittableRandom(r.seed).nextLong();
+        r.restart();
+        start(r);
+        return true;
+    }
+
+    /**
+     * Whether an image passes: a computed one by its own figures (recognized, or its PSNR at the threshold); an
+     * analytic one by a draw against the quality table's probability of recognition (keyed by request and attempt,
+     * so every arm of a comparison draws the same), or by its expected PSNR. An image without figures (not computed,
+     * or Local AIGC's against itself) cannot be judged and passes.
+     */
+    private boolean passes(QualityCheck check, ComputeResult q, Request r) {
+        double value = check.kind() == QualityCheck.Kind.SEMANTIC ? q.semanticAccuracy() : q.psnrDb();
+        if (Double.isNaN(value)) {
+            return true;
+        }
+        if (check.kind() == QualityCheck.Kind.PSNR) {
+            return value >= check.psnrThresholdDb();
+        }
+        boolean analytic = AnalyticComputeService.FIDELITY.equals(q.fidelity());
+        return analytic ? streams.uniform(RandomStreams.QUALITY, r.id, r.regenerations) < value : value >= 1;
+    }
+
+    private ComputeJob job(Request r) {
+        return new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps, scenario.totalSteps(), scenario.framework(),
+                scenario.fading().kind(), Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb);
     }
 
     /**
@@ -414,9 +469,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         r.endS = Double.isNaN(r.edgeStartS) ? r.deadlineAtS() : clock.nowS();
         ended.add(r);
         boolean produced = r.failure == Request.Failure.NONE;
-        results.add(produced ? compute.submit(new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps,
-                scenario.totalSteps(), scenario.framework(), scenario.fading().kind(),
-                Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb)) : null);
+        results.add(!produced ? null : r.checked != null ? CompletableFuture.completedFuture(r.checked)
+                : compute.submit(job(r)));
         outstanding--;
     }
 
@@ -458,6 +512,6 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 Double.isNaN(r.deviceStartS) ? Double.NaN : r.endS - r.deviceStartS, latency, r.edgeSteps,
                 r.snrSeenDb, r.meanBandwidthHz, r.outages,
                 failed ? 0.0 : SatisfactionScore.of(latency, r.user.requirement()), failed, r.failure.name(),
-                r.failedAt == null ? "" : r.failedAt.name(), r.arrivalS < scenario.warmupS(), q);
+                r.failedAt == null ? "" : r.failedAt.name(), r.regenerations, r.arrivalS < scenario.warmupS(), q);
     }
 }

@@ -69,6 +69,11 @@ public final class Defaults {
      * replication 0 (the same requests in every arm of a comparison, on common random numbers).
      */
     public static final int IMAGES_KEPT = 24;
+    /**
+     * Regenerations of an image that fails its quality check, at most: 3, as in the public code of the workload-
+     * adjustable transceiver papers.
+     */
+    public static final int MAX_REGENERATIONS = 3;
     /** Users of a scenario that sets none. */
     public static final int USERS = 10;
     /** The split policy of SemAIGC without a learned policy: the cost model's best a (seed 001, eq. 19 + eq. 20). */

@@ -19,6 +19,7 @@ import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
+import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.timeline.TimelineAction;
 import aigcsim.core.timeline.TimelineEvent;
 
@@ -37,7 +38,7 @@ public record Scenario(String name, long seed, int replications, double duration
         Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
         double jsccChannelUses, ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
-        List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept) {
+        List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept, QualityCheck qualityCheck) {
 
     /** A base station with its edge server. */
     public record CellSpec(Position position, double bandwidthHz, DeviceProfile edgeProfile, PacrSchedule pacr) {
@@ -147,6 +148,7 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("timeline", timeline.stream().map(TimelineEvent::toString).toList());
         m.put("sampleIntervalS", sampleIntervalS);
         m.put("imagesKept", imagesKept);
+        m.put("qualityCheck", qualityCheck.toString());
         return m;
     }
 
@@ -231,6 +233,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.timeline = new ArrayList<>(timeline);
         b.sampleIntervalS = sampleIntervalS;
         b.imagesKept = imagesKept;
+        b.qualityCheck = qualityCheck;
         return b;
     }
 
@@ -271,6 +274,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private List<TimelineEvent> timeline = new ArrayList<>();
         private double sampleIntervalS = Defaults.SAMPLE_INTERVAL_S;
         private int imagesKept = Defaults.IMAGES_KEPT;
+        private QualityCheck qualityCheck = QualityCheck.NONE;
 
         public Builder name(String v) { name = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -316,6 +320,8 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder sampleIntervalS(double v) { sampleIntervalS = v; return this; }
         /** Keeps the images of the first this many computed requests of replication 0. */
         public Builder imagesKept(int v) { imagesKept = v; return this; }
+        /** The quality check a delivered image must pass, else it is regenerated. */
+        public Builder qualityCheck(QualityCheck v) { qualityCheck = v; return this; }
 
         public Scenario build() {
             List<CellSpec> c = cells.isEmpty()
@@ -327,8 +333,8 @@ public record Scenario(String name, long seed, int replications, double duration
                     requirementLowS, requirementHighS, deadlineS, arrivals,
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
-                    latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline, sampleIntervalS,
-                    imagesKept);
+                    latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline,
+                    sampleIntervalS, imagesKept, qualityCheck);
         }
     }
 }
