@@ -103,4 +103,35 @@ class RegenerationTest {
         List<RequestRecord> b = Simulation.runReplication(s, 0, coin(dir, 0.5), Simulation.Progress.NONE).records();
         assertEquals(a, b);
     }
+
+    @Test
+    void aComputedCheckUsesTheComputedImageAndItsResultIsTheRecordsQuality() {
+        // a "worker" that recognizes only images whose seed is even: every delivered image either passed (even
+        // seed) or used up its regenerations; the image that passed is computed once, not again at the end
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        aigcsim.core.compute.ComputeService evenSeeds = new aigcsim.core.compute.ComputeService() {
+            @Override
+            public java.util.concurrent.CompletableFuture<aigcsim.core.compute.ComputeResult> submit(
+                    aigcsim.core.compute.ComputeJob job) {
+                computed.incrementAndGet();
+                return java.util.concurrent.CompletableFuture.completedFuture(new aigcsim.core.compute.ComputeResult(
+                        "full", 20, 0.5, job.seed() % 2 == 0 ? 1 : 0, false, "w", 1, null));
+            }
+
+            @Override
+            public String fidelity() {
+                return "full";
+            }
+        };
+        RunResult run = Simulation.runReplication(light().durationS(6000).qualityCheck(SEMANTIC).build(), 0,
+                evenSeeds, Simulation.Progress.NONE);
+        int attempts = 0;
+        for (RequestRecord r : run.records()) {
+            assertTrue(r.seed() % 2 == 0 || r.regenerations() == 3, "passed, or out of regenerations: " + r);
+            assertEquals(r.seed() % 2 == 0 ? 1.0 : 0.0, r.quality().semanticAccuracy(), "the record's own image");
+            attempts += r.regenerations() + 1;
+        }
+        assertTrue(run.records().stream().anyMatch(r -> r.regenerations() > 0), "some images failed");
+        assertEquals(attempts, computed.get(), "one computation per attempt");
+    }
 }
