@@ -97,10 +97,12 @@ public interface SplitPolicy {
     }
 
     /**
-     * The a of the highest expected satisfaction of a correct image: the probability that the image shows the
-     * prompted item (the quality table's semantic accuracy of SemAIGC's fine-tuned receiver at a and the link's SNR)
-     * times eq. 24's satisfaction at the expected latency of a ({@link #expectedLatencyS}); an image of the wrong
-     * item is worth nothing to its user. Ties go to the larger a.
+     * The a of the highest expected satisfaction of a correct image. With p the probability that the image shows
+     * the prompted item (the quality table's semantic accuracy of SemAIGC's fine-tuned receiver at a and the link's
+     * SNR) and R the regenerations the scenario's quality check allows, a request takes E = Σ_{k=0..R} (1 − p)^k
+     * attempts on average and ends with a recognizable image with probability 1 − (1 − p)^(R+1); its value is that
+     * probability times eq. 24's satisfaction at E times the expected latency of one attempt
+     * ({@link #expectedLatencyS}). An image of the wrong item is worth nothing to its user. Ties go to the larger a.
      */
     record QualityGreedy(QualityTable table) implements SplitPolicy {
         @Override
@@ -108,8 +110,13 @@ public interface SplitPolicy {
             int best = state.totalSteps();
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int a = state.totalSteps(); a >= 0; a--) {
-                double value = table.expected(Framework.SEM_AIGC, false, a, state.snrDb()).semanticAccuracy()
-                        * SatisfactionScore.of(expectedLatencyS(state, a), state.requirement());
+                double p = table.expected(Framework.SEM_AIGC, false, a, state.snrDb()).semanticAccuracy();
+                double attempts = 0;
+                for (int k = 0; k <= state.maxRegenerations(); k++) {
+                    attempts += Math.pow(1 - p, k);
+                }
+                double value = (1 - Math.pow(1 - p, state.maxRegenerations() + 1))
+                        * SatisfactionScore.of(attempts * expectedLatencyS(state, a), state.requirement());
                 if (value > bestValue) {
                     best = a;
                     bestValue = value;

@@ -311,7 +311,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 u.device().clockHz(), cell.downlink.bandwidthHz() / (cell.downlink.activeFlows() + 1),
                 u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge().backlogS(),
                 Math.max(0, deviceFreeAtS[u.id()] - now), pacr, edge, u.device(), cell.edge().queued(),
-                cell.edge().inCompute(), edgeFinishS);
+                cell.edge().inCompute(), edgeFinishS,
+                scenario.qualityCheck().active() ? scenario.qualityCheck().maxRegenerations() : 0);
     }
 
     /** The result reached the user's device: queue there, then compute the remaining T̂ − a steps (L3). */

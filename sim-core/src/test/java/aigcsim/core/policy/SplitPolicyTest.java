@@ -34,7 +34,7 @@ class SplitPolicyTest {
         }
         return new SplitState(edge.cyclesPerStep(), device.cyclesPerStep(), 10.0, pacr * edge.clockHz(),
                 device.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), totalSteps, latentBits,
-                edgeBacklogS, deviceBacklogS, pacr, edge, device, 0, batch - 1, edgeFinishS);
+                edgeBacklogS, deviceBacklogS, pacr, edge, device, 0, batch - 1, edgeFinishS, 0);
     }
 
     private static SplitState state(double pacr) {
@@ -143,14 +143,48 @@ class SplitPolicyTest {
         // 0.90 at a = 15; a = 15 costs 5 more device steps (5 * 0.368 - 5 * 0.2 = 0.84 s), well inside [5, 25] s
         SplitState s = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
                 DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
-                DEVICE, 0, 0, state(1.0).edgeFinishS());
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0);
         assertEquals(20, SplitPolicy.of("greedy").edgeSteps(s), "the fastest split");
         assertEquals(15, SplitPolicy.of("quality-greedy").edgeSteps(s), "the split whose image is recognized");
         // with a requirement the extra device steps would miss entirely, recognizability cannot pay for them
         SplitState tight = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
                 DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(6.9, 7.0), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
-                DEVICE, 0, 0, state(1.0).edgeFinishS());
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0);
         assertEquals(20, SplitPolicy.of("quality-greedy").edgeSteps(tight), "a = 20 ends at 6.97 s, a = 15 after 7 s");
         assertEquals("quality-greedy", SplitPolicy.of("quality-greedy").name());
+    }
+
+    @Test
+    void qualityGreedyWeighsTheExpectedRegenerations() {
+        // with 3 regenerations allowed, a = 20's image (recognized with p = 0.45 at -6 dB) takes
+        // 1 + 0.55 + 0.55^2 + 0.55^3 = 2.02 attempts of ~6.97 s, about 14 s, and is recognized in the end with
+        // probability 1 - 0.55^4 = 0.91; a = 15 (p = 0.90) takes 1.11 attempts of ~7.8 s: it stays the better split,
+        // and both choices agree with the one-attempt value
+        SplitState s = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
+                DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 3);
+        assertEquals(15, SplitPolicy.of("quality-greedy").edgeSteps(s));
+        // with p = 0.5 at every split the expected attempts are the same everywhere, 1.875: the faster split wins
+        // when its expected total latency (1.875 x 6.97 = 13.1 s) beats a = 15's (1.875 x 7.8 = 14.6 s)
+        aigcsim.core.quality.QualityTable coin = coinTable();
+        assertEquals(20, new SplitPolicy.QualityGreedy(coin).edgeSteps(s));
+    }
+
+    /** A table in which every split's image is recognized with probability 0.5. */
+    private static aigcsim.core.quality.QualityTable coinTable() {
+        try {
+            StringBuilder t = new StringBuilder(aigcsim.core.quality.QualityTable.HEADER).append('\n');
+            for (int a : new int[] {0, 20}) {
+                for (double snr : new double[] {-6, 15}) {
+                    t.append("semaigc,analog,awgn,").append(snr).append(',').append(a).append(",20,20,0.5,0.5,0\n");
+                }
+            }
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("coin", ".csv");
+            f.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(f, t);
+            return aigcsim.core.quality.QualityTable.load(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
