@@ -14,6 +14,7 @@ import aigcsim.scenarios.run.ResultsFolder;
 import aigcsim.scenarios.run.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code aigcsim run [FILE]}: runs one scenario's replications and writes its results folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -26,8 +27,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterMixin cluster;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Replications at once (default 1; results do not "
+            + "depend on it).")
+    int jobs = 1;
+
     @Override
     public Integer call() {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
         ResolvedScenario r = scenario.resolve();
         Path out = scenario.out(r.scenario().name(), "");
         Scenario s = r.scenario();
@@ -39,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         String poolMetrics;
         try (Compute compute = Compute.open(r.compute(), cluster.options())) {
             System.out.println(compute.describe());
-            runs = ScenarioRunner.run(s, compute.service(), 0, s.replications(), s.name(), System.err);
+            runs = ScenarioRunner.run(s, compute.service(), 0, s.replications(), s.name(), System.err, jobs);
             compute.close();
             poolMetrics = compute.pool() == null ? null : compute.pool().metricsJson();
             ResultsFolder.write(out, r, runs, compute.service().fidelity(), poolMetrics);

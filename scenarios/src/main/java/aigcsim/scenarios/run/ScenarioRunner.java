@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import aigcsim.core.compute.ComputeJob;
@@ -24,7 +28,49 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** Runs replications {@code from} .. {@code from + count − 1}; progress goes to {@code out} (null: none). */
+    /**
+     * Runs replications {@code from} .. {@code from + count − 1} on {@code jobs} threads at once, in the order of
+     * their numbers whatever finishes first; the results are those of one thread (each replication has its own
+     * seed and DES). Progress goes to {@code out} (null: none).
+     */
+    public static List<RunResult> run(Scenario scenario, ComputeService compute, int from, int count,
+            String label, PrintStream out, int jobs) {
+        if (jobs <= 1 || count <= 1) {
+            return run(scenario, compute, from, count, label, out);
+        }
+        ProgressBar bar = out == null ? null : new ProgressBar(label + " replications", count, out);
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(jobs, count));
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (int r = from; r < from + count; r++) {
+                int rep = r;
+                futures.add(threads.submit(() -> {
+                    RunResult result = Simulation.runReplication(scenario, rep, compute, Simulation.Progress.NONE);
+                    if (bar != null) {
+                        bar.advance();
+                    }
+                    return result;
+                }));
+            }
+            List<RunResult> runs = new ArrayList<>();
+            for (Future<RunResult> f : futures) {
+                runs.add(f.get());
+            }
+            return runs;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running replications", e);
+        } finally {
+            threads.shutdownNow();
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    /** Runs replications {@code from} .. {@code from + count − 1} one after another; progress to {@code out}. */
     public static List<RunResult> run(Scenario scenario, ComputeService compute, int from, int count,
             String label, PrintStream out) {
         Counting counting = new Counting(compute);

@@ -159,4 +159,19 @@ class StudiesTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("needs an integer field"), bad.err());
     }
+
+    @Test
+    void replicationsInParallelGiveTheResultsOfOneThread() throws Exception {
+        Path f = scenario("run: {replications: 4, durationS: 900, warmupS: auto}\nusers: {count: 8}\n");
+        for (String jobs : List.of("1", "3")) {
+            MainTest.Outcome o = MainTest.execute("run", f.toString(), "--jobs", jobs, "--no-report", "--out",
+                    dir.resolve("j" + jobs).toString());
+            assertEquals(0, o.code(), o.err());
+        }
+        for (String file : List.of("requests.csv", "summary.json", "timeseries.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("j1").resolve(file)),
+                    Files.readAllBytes(dir.resolve("j3").resolve(file)), file);
+        }
+        assertEquals(2, MainTest.execute("run", f.toString(), "--jobs", "0").code());
+    }
 }
