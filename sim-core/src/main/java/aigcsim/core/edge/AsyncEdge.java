@@ -190,7 +190,7 @@ public final class AsyncEdge implements EdgeScheduler {
     }
 
     @Override
-    public double expectedEdgeS(int a, double extractionS) {
+    public double[] expectedEdgeS(int totalSteps, double extractionS) {
         int ahead = batch.size() + queued();
         int concurrent = Math.min(maxBatch, ahead + 1);
         double iterationS = CostModel.stepS(work.profile(), concurrent, host.pacr());
@@ -202,7 +202,12 @@ public final class AsyncEdge implements EdgeScheduler {
             inBatch += run.stepsLeft;
         }
         double meanStepsAhead = ahead == 0 ? 0 : (queuedSteps + inBatch) / (double) ahead;
-        return over * meanStepsAhead * iterationS / maxBatch + extractionS + a * iterationS;
+        double start = over * meanStepsAhead * iterationS / maxBatch + extractionS;
+        double[] out = new double[totalSteps + 1];
+        for (int a = 0; a <= totalSteps; a++) {
+            out[a] = start + a * iterationS;
+        }
+        return out;
     }
 
     @Override

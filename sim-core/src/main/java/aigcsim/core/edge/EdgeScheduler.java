@@ -15,11 +15,11 @@ public interface EdgeScheduler {
     double backlogS();
 
     /**
-     * Expected seconds from now until a request arriving now with {@code a} edge steps has finished its edge compute
-     * (its wait, its extraction {@code extractionS} and its steps at the batch it will run in): what a split policy
-     * weighs against the device.
+     * For every a in 0 … {@code totalSteps}: expected seconds from now until a request arriving now with a edge steps
+     * has finished its edge compute (its wait, its extraction {@code extractionS} and its steps at the batch it will
+     * run in) — what a split policy weighs against the device.
      */
-    double expectedEdgeS(int a, double extractionS);
+    double[] expectedEdgeS(int totalSteps, double extractionS);
 
     /**
      * Stops computing: the requests in edge compute are lost ({@link EdgeHost#lost}), the queue is kept, results

@@ -89,8 +89,14 @@ public final class SerialEdge implements EdgeScheduler {
     }
 
     @Override
-    public double expectedEdgeS(int a, double extractionS) {
-        return backlogS() + extractionS + a * CostModel.stepS(work.profile(), 1, host.pacr());
+    public double[] expectedEdgeS(int totalSteps, double extractionS) {
+        double start = backlogS() + extractionS;
+        double stepS = CostModel.stepS(work.profile(), 1, host.pacr());
+        double[] out = new double[totalSteps + 1];
+        for (int a = 0; a <= totalSteps; a++) {
+            out[a] = start + a * stepS;
+        }
+        return out;
     }
 
     @Override

@@ -303,10 +303,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private SplitState splitState(User u, CellNode cell, double snrDb, double now) {
         DeviceProfile edge = cell.spec.edgeProfile();
         double pacr = cell.pacr();
-        double[] edgeFinishS = new double[scenario.totalSteps() + 1];
-        for (int a = 0; a <= scenario.totalSteps(); a++) {
-            edgeFinishS[a] = cell.edge().expectedEdgeS(a, edge.extractionS());
-        }
+        double[] edgeFinishS = cell.edge().expectedEdgeS(scenario.totalSteps(), edge.extractionS());
         return new SplitState(edge.cyclesPerStep(), u.device().cyclesPerStep(), snrDb, edge.clockHz() * pacr,
                 u.device().clockHz(), cell.downlink.bandwidthHz() / (cell.downlink.activeFlows() + 1),
                 u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge().backlogS(),
