@@ -5,7 +5,7 @@ import java.util.PriorityQueue;
 import aigcsim.core.sim.Clock;
 
 /** A minimal event clock for unit tests of event-driven parts without DSOL. */
-final class ManualClock implements Clock {
+public final class ManualClock implements Clock {
     private record Entry(double timeS, long seq, Runnable action, boolean[] cancelled) {
     }
 
@@ -13,7 +13,7 @@ final class ManualClock implements Clock {
             ? Double.compare(a.timeS, b.timeS) : Long.compare(a.seq, b.seq));
     private double now;
     private long seq;
-    long executed;
+    public long executed;
 
     @Override
     public double nowS() {
@@ -27,7 +27,13 @@ final class ManualClock implements Clock {
         return () -> cancelled[0] = true;
     }
 
-    void runAll() {
+    /** Runs {@code action} at the absolute time {@code timeS}. */
+    public void at(double timeS, Runnable action) {
+        after(timeS - now, action);
+    }
+
+    /** Runs every scheduled action in time order (then scheduling order), skipping cancelled ones. */
+    public void runAll() {
         Entry e;
         while ((e = queue.poll()) != null) {
             if (!e.cancelled[0]) {

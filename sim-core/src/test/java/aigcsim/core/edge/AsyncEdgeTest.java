@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import org.junit.jupiter.api.Test;
 
+import aigcsim.core.bandwidth.ManualClock;
 import aigcsim.core.cost.DeviceProfile;
 import aigcsim.core.framework.Framework;
 import aigcsim.core.model.LatencyRequirement;
@@ -30,46 +30,9 @@ class AsyncEdgeTest {
     private static final DeviceProfile DEVICE = DeviceProfile.measured("test-device", "test", 1e9, 1, 0.0, 1.0, 0.0, 0.0,
             null);
 
-    /** A minimal event clock: time order, then scheduling order. */
-    private static final class TestClock implements Clock {
-        private record Entry(double timeS, long seq, Runnable action, boolean[] cancelled) {
-        }
-
-        private final PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> a.timeS != b.timeS
-                ? Double.compare(a.timeS, b.timeS) : Long.compare(a.seq, b.seq));
-        private double now;
-        private long seq;
-
-        @Override
-        public double nowS() {
-            return now;
-        }
-
-        @Override
-        public Scheduled after(double delayS, Runnable action) {
-            boolean[] cancelled = {false};
-            queue.add(new Entry(now + delayS, seq++, action, cancelled));
-            return () -> cancelled[0] = true;
-        }
-
-        void at(double timeS, Runnable action) {
-            after(timeS - now, action);
-        }
-
-        void runAll() {
-            Entry e;
-            while ((e = queue.poll()) != null) {
-                if (!e.cancelled[0]) {
-                    now = e.timeS;
-                    e.action.run();
-                }
-            }
-        }
-    }
-
     /** Records when each request left the edge (its transmission starts; the downlink is not modelled here). */
     private static final class Host implements EdgeHost {
-        final TestClock clock = new TestClock();
+        final ManualClock clock = new ManualClock();
         final List<Request> done = new ArrayList<>();
         double pacr = 1.0;
 
