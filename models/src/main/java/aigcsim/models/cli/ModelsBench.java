@@ -17,8 +17,8 @@ import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.nn.UNet;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.training.ModelSizes;
-import aigcsim.models.weights.Weights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,9 +33,8 @@ import picocli.CommandLine.Option;
         description = {"Denoiser step time by batch, pipeline time, GFLOP/s against a matmul peak, and resident "
             + "memory before and after N requests computed as a worker does (10,000: ~15 min on 2 cores)."})
 public final class ModelsBench extends ModelsSubcommand {
-    @Option(names = "--weights", paramLabel = "DIR",
-            description = "weights directory, e.g. one written by train --out (default: the bundled ${DEFAULT-VALUE})")
-    Path weights = Weights.BUNDLED_DIR;
+    @Mixin
+    WeightsOption weightsOption;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "10000", converter = PositiveInt.class,
             description = "requests of the memory run (default: ${DEFAULT-VALUE})")
@@ -43,7 +42,7 @@ public final class ModelsBench extends ModelsSubcommand {
 
     @Override
     void run() throws BadInputException {
-        requireWeightsDir(weights);
+        Path weights = weightsOption.existingDir();
         ModelSizes sizes = ModelSizes.BUNDLED;
         try (TextToImage t2i = TextToImage.load(weights, sizes);
                 NDManager m = NDManager.newBaseManager()) {

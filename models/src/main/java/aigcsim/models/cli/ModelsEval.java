@@ -26,6 +26,7 @@ import aigcsim.models.training.ModelSizes;
 import aigcsim.models.weights.Weights;
 import aigcsim.models.weights.WeightsManifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,9 +49,8 @@ public final class ModelsEval extends ModelsSubcommand {
     private static final List<TextToImage.Transmission> LATENT_TRANSMISSIONS = List.of(
             TextToImage.Transmission.ANALOG, TextToImage.Transmission.JSCC);
 
-    @Option(names = "--weights", paramLabel = "DIR",
-            description = "weights directory, e.g. one written by train --out (default: the bundled ${DEFAULT-VALUE})")
-    Path weights = Weights.BUNDLED_DIR;
+    @Mixin
+    WeightsOption weightsOption;
 
     @Option(names = "--data", paramLabel = "DIR", description = DATA_HELP)
     Path data = FashionMnist.DEFAULT_DIR;
@@ -73,7 +73,7 @@ public final class ModelsEval extends ModelsSubcommand {
 
     @Override
     void run() throws IOException, BadInputException {
-        requireWeightsDir(weights);
+        Path weights = weightsOption.existingDir();
         requireDataDir(data);
         FashionMnist.Split test = FashionMnist.load(data, false, 10000);
         Files.createDirectories(out);

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.training.ModelSizes;
-import aigcsim.models.weights.Weights;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,9 +27,8 @@ public final class ModelsQuality extends ModelsSubcommand {
     public static final String HEADER = "framework,transmission,channel,snrDb,edgeSteps,n,psnrDb,ssim,"
             + "semanticAccuracy,lostRate";
 
-    @Option(names = "--weights", paramLabel = "DIR",
-            description = "weights directory, e.g. one written by train --out (default: the bundled ${DEFAULT-VALUE})")
-    Path weights = Weights.BUNDLED_DIR;
+    @Mixin
+    WeightsOption weightsOption;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/models-quality",
             description = "where to write quality.csv and grid-awgn.png (default: ${DEFAULT-VALUE})")
@@ -41,7 +40,7 @@ public final class ModelsQuality extends ModelsSubcommand {
 
     @Override
     void run() throws IOException, BadInputException {
-        requireWeightsDir(weights);
+        Path weights = weightsOption.existingDir();
         Files.createDirectories(out);
         List<Map<String, Object>> table;
         try (TextToImage t2i = TextToImage.load(weights, ModelSizes.BUNDLED, TextToImage.DEFAULT_GUIDANCE)) {

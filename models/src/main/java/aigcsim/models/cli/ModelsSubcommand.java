@@ -73,14 +73,6 @@ abstract class ModelsSubcommand implements Callable<Integer> {
         }
     }
 
-    /** A weights directory that does not exist is bad input naming it. */
-    static void requireWeightsDir(Path dir) throws BadInputException {
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException("weights directory not found: " + dir + " (train into it with: aigcsim "
-                    + "models train all --out " + dir + ")");
-        }
-    }
-
     /** An int option or parameter that must be positive. */
     static final class PositiveInt implements ITypeConverter<Integer> {
         @Override
