@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
@@ -37,24 +38,27 @@ public final class ResultWriter {
     }
 
     public static void writeRequestsCsv(Path file, List<RunResult> runs) throws IOException {
+        writeCsv(file, CSV_HEADER, runs, RunResult::records, r -> r.id() + "," + r.user() + "," + r.cell() + ","
+                + num(r.userXM()) + "," + num(r.userYM()) + "," + quote(r.prompt()) + "," + r.seed() + ","
+                + num(r.arrivalS()) + "," + num(r.endS()) + "," + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + ","
+                + num(r.l1TransmissionS()) + "," + num(r.l3DeviceS()) + "," + num(r.latencyS()) + ","
+                + r.edgeSteps() + "," + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
+                + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.failedAt() + ","
+                + r.regenerations() + "," + r.inWarmup() + "," + quote(r.quality().fidelity()) + ","
+                + num(r.quality().psnrDb()) + "," + num(r.quality().ssim()) + ","
+                + num(r.quality().semanticAccuracy()) + "," + r.quality().cacheHit() + ","
+                + quote(r.quality().worker()) + "," + num(r.quality().computeMs()));
+    }
+
+    /** Writes {@code header}, then one line per row of every replication: its replication number, then the row. */
+    private static <T> void writeCsv(Path file, String header, List<RunResult> runs,
+            Function<RunResult, List<T>> rows, Function<T, String> row) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(CSV_HEADER);
+            w.write(header);
             w.write('\n');
             for (RunResult run : runs) {
-                for (RequestRecord r : run.records()) {
-                    w.write(run.replication() + "," + r.id() + "," + r.user() + "," + r.cell() + "," + num(r.userXM()) + ","
-                            + num(r.userYM()) + ","
-                            + quote(r.prompt()) + "," + r.seed() + "," + num(r.arrivalS()) + ","
-                            + num(r.endS()) + "," + num(r.queueWaitS()) + "," + num(r.l2EdgeS()) + ","
-                            + num(r.l1TransmissionS()) + "," + num(r.l3DeviceS()) + "," + num(r.latencyS()) + ","
-                            + r.edgeSteps() + ","
-                            + num(r.snrDb()) + "," + num(r.bandwidthShareHz()) + "," + r.outages() + ","
-                            + num(r.satisfaction()) + "," + r.failed() + "," + r.failure() + "," + r.failedAt() + "," + r.regenerations() + ","
-                            + r.inWarmup()
-                            + "," + quote(r.quality().fidelity()) + "," + num(r.quality().psnrDb()) + ","
-                            + num(r.quality().ssim()) + "," + num(r.quality().semanticAccuracy()) + ","
-                            + r.quality().cacheHit() + "," + quote(r.quality().worker()) + ","
-                            + num(r.quality().computeMs()) + "\n");
+                for (T t : rows.apply(run)) {
+                    w.write(run.replication() + "," + row.apply(t) + "\n");
                 }
             }
         }
@@ -113,33 +117,18 @@ public final class ResultWriter {
 
     /** Writes every replication's cell time series: one row per cell and sampling time. */
     public static void writeTimeSeriesCsv(Path file, List<RunResult> runs) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(TIME_SERIES_CSV_HEADER);
-            w.write('\n');
-            for (RunResult run : runs) {
-                for (CellSample s : run.timeSeries()) {
-                    w.write(run.replication() + "," + num(s.timeS()) + "," + s.cell() + "," + s.queued() + ","
-                            + s.inEdge() + "," + s.transmitting() + "," + num(s.edgeUtilization()) + ","
-                            + num(s.bandUtilization()) + "," + num(s.pacr()) + "," + num(s.bandwidthHz()) + "\n");
-                }
-            }
-        }
+        writeCsv(file, TIME_SERIES_CSV_HEADER, runs, RunResult::timeSeries, s -> num(s.timeS()) + "," + s.cell()
+                + "," + s.queued() + "," + s.inEdge() + "," + s.transmitting() + "," + num(s.edgeUtilization()) + ","
+                + num(s.bandUtilization()) + "," + num(s.pacr()) + "," + num(s.bandwidthHz()));
     }
 
     /** Writes {@code timeline.csv}: one row per applied timeline event, details as {@code key=value;key=value}. */
     public static void writeTimelineCsv(Path file, List<RunResult> runs) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(TIMELINE_CSV_HEADER);
-            w.write('\n');
-            for (RunResult run : runs) {
-                for (TimelineRecord t : run.timeline()) {
-                    StringJoiner details = new StringJoiner(";");
-                    t.details().forEach((k, v) -> details.add(k + "=" + v));
-                    w.write(run.replication() + "," + num(t.timeS()) + "," + t.event() + ","
-                            + quote(details.toString()) + "\n");
-                }
-            }
-        }
+        writeCsv(file, TIMELINE_CSV_HEADER, runs, RunResult::timeline, t -> {
+            StringJoiner details = new StringJoiner(";");
+            t.details().forEach((k, v) -> details.add(k + "=" + v));
+            return num(t.timeS()) + "," + t.event() + "," + quote(details.toString());
+        });
     }
 
     private static String quote(String s) {
