@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import aigcsim.reports.Figures;
+
 /**
  * The reports of a run, a comparison, a sweep and a capacity search, opened in a real headless Chromium (Debian's
  * {@code chromium}, which {@code .ci/run} installs; skipped where it is absent): the page loads with no console
@@ -27,17 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportBrowserTest {
     @TempDir
     Path dir;
-
-    private static String chromium() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                if (Files.isExecutable(Path.of(p, name))) {
-                    return Path.of(p, name).toString();
-                }
-            }
-        }
-        return null;
-    }
 
     /** Runs Chromium headless on a file; returns its standard output (with {@code stderr} written to a file). */
     private static String chrome(String chromium, Path page, Path stderr, String... mode) throws Exception {
@@ -53,7 +43,7 @@ class ReportBrowserTest {
 
     @Test
     void everyKindOfReportRendersInChromiumWithoutErrors() throws Exception {
-        String chromium = chromium();
+        String chromium = Figures.chromium();
         Assumptions.assumeTrue(chromium != null, "Debian's chromium is not installed (.ci/run installs it)");
         Path s = dir.resolve("s.yaml");
         Files.writeString(s, "run: {replications: 3, durationS: 600, warmupS: 60}\nusers: {count: 6}\n"
