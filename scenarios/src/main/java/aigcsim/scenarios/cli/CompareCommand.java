@@ -81,14 +81,13 @@ final class CompareCommand implements Callable<Integer> {
                     results.add(ScenarioRunner.run(r.scenario(), compute.service(), 0, r.scenario().replications(),
                             arms.get(i).label(), System.err));
                     fidelities.add(compute.service().fidelity());
-                    if (shared == null) {
-                        compute.close();
-                        metrics.add(compute.pool() == null ? null : compute.pool().metricsJson());
-                    }
                 } finally {
                     if (shared == null) {
                         compute.close();
                     }
+                }
+                if (shared == null) {
+                    metrics.add(compute.pool() == null ? null : compute.pool().metricsJson());
                 }
             }
         } finally {
