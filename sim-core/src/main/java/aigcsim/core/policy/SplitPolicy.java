@@ -10,7 +10,8 @@ import aigcsim.core.quality.QualityTable;
 
 /**
  * Picks a, the number of the T̂ denoising steps the edge runs (seeds 000/001's workload-adjustable transceiver).
- * Implementations observe the MDP state of eq. 24 ({@link SplitState}); the learned ROOT policy plugs in here.
+ * Implementations observe the MDP state of seed 001 Sec. IV-B ({@link SplitState}) when a request arrives and are told
+ * its eq. 24 reward when it ends ({@link #ended}); the learned ROOT policy plugs in here through a {@link Source}.
  */
 public interface SplitPolicy {
     /** a in [0, T̂]. */
@@ -18,10 +19,39 @@ public interface SplitPolicy {
 
     String name();
 
-    /** Names accepted by {@link #of(String)}. */
-    List<String> NAMES = List.of("fixed:<a>", "edge-only", "local-only", "greedy", "quality-greedy");
+    /**
+     * The request {@code requestId}, split by this policy, ended at {@code timeS} with eq. 24's satisfaction as its
+     * reward (0 when it failed). A learning policy closes its transition here; one that did not decide the request
+     * (a policy set by the timeline after it arrived) ignores it.
+     */
+    default void ended(long requestId, double reward, double timeS) {
+    }
 
+    /**
+     * Makes the policy a name stands for. A run asks for its policies when each replication starts (and when its
+     * timeline switches policy), so a learning policy gets one instance per replication.
+     */
+    @FunctionalInterface
+    interface Source {
+        SplitPolicy policy(String name);
+
+        /** sim-core's own policies ({@link #of}); {@code root} needs the source of the command line. */
+        Source BUILT_IN = SplitPolicy::of;
+    }
+
+    /** The learned policy's name: ROOT (seed 001), loaded from a checkpoint outside sim-core. */
+    String ROOT = "root";
+
+    /** The policy names a scenario may give. */
+    List<String> NAMES = List.of("fixed:<a>", "edge-only", "local-only", "greedy", "quality-greedy", ROOT);
+
+    /** sim-core's own policies; {@code root} is an error here (it needs its checkpoint: {@link Source}). */
     static SplitPolicy of(String name) {
+        if (name.equals(ROOT)) {
+            throw new IllegalArgumentException("split policy 'root' is the learned ROOT policy: it is loaded from its "
+                    + "checkpoint by the aigcsim command line (a run through sim-core's Java API passes a "
+                    + "SplitPolicy.Source that makes it)");
+        }
         if (name.equals("edge-only")) {
             return new Fixed(-1);
         }

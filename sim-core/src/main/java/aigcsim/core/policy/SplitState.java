@@ -10,11 +10,13 @@ import aigcsim.core.model.LatencyRequirement;
  * predict latency: the profiles, PACR, T̂, the transmitted size, the current edge and device backlogs, the edge's
  * queue and batch occupancy, and {@code edgeFinishS[a]}: when the edge would finish this request with a steps,
  * costed at the batch it would run in ({@code EdgeScheduler.expectedEdgeS}); and how often an image failing the
- * scenario's quality check may be generated again (0 without a check).
+ * scenario's quality check may be generated again (0 without a check); and, for a learning policy, which request of
+ * which cell is being decided, when, and the edge's largest batch.
  */
 public record SplitState(double edgeCyclesPerStep, double deviceCyclesPerStep, double snrDb,
         double edgeCapabilityHz, double deviceCapabilityHz, double expectedBandwidthHz,
         LatencyRequirement requirement, int totalSteps, double latentBits, double edgeBacklogS,
         double deviceBacklogS, double pacr, DeviceProfile edgeProfile, DeviceProfile deviceProfile,
-        int edgeQueued, int edgeInCompute, double[] edgeFinishS, int maxRegenerations) {
+        int edgeQueued, int edgeInCompute, double[] edgeFinishS, int maxRegenerations, long requestId,
+        int cellId, double timeS, int maxBatch) {
 }

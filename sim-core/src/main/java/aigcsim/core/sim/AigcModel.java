@@ -93,7 +93,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         this.compute = compute;
         this.clock = new DsolClock(simulator);
         this.progress = progress;
-        this.policy = SplitPolicy.of(scenario.splitPolicy());
+        this.policy = scenario.splitPolicies().policy(scenario.splitPolicy());
         this.timeline = new Timeline(this);
     }
 
@@ -228,7 +228,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
 
     /** Requests arriving from now on are split by this policy. */
     void splitPolicy(String name) {
-        policy = SplitPolicy.of(name);
+        policy = scenario.splitPolicies().policy(name);
     }
 
     /** How many active users each cell serves now (by the association a request would make). */
@@ -277,7 +277,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                         .sample()
                 : 1.0;
         int policyChoice = scenario.framework().usesSplitPolicy()
-                ? policy.edgeSteps(splitState(u, cell, meanSnrDb, now)) : 0;
+                ? policy.edgeSteps(splitState(u, cell, meanSnrDb, now, nextRequestId)) : 0;
         int a0 = scenario.framework().edgeSteps(policyChoice, scenario.totalSteps());
         Request r = new Request(nextRequestId++, u, cell.id, pos, prompt, seed, now, scenario.deadlineS(), meanSnrDb,
                 factor, a0);
@@ -300,7 +300,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         }
     }
 
-    private SplitState splitState(User u, CellNode cell, double snrDb, double now) {
+    private SplitState splitState(User u, CellNode cell, double snrDb, double now, long requestId) {
         DeviceProfile edge = cell.spec.edgeProfile();
         double pacr = cell.pacr();
         double[] edgeFinishS = cell.edge().expectedEdgeS(scenario.totalSteps(), edge.extractionS());
@@ -309,7 +309,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 u.requirement(), scenario.totalSteps(), scenario.latentBits(), cell.edge().backlogS(),
                 Math.max(0, deviceFreeAtS[u.id()] - now), pacr, edge, u.device(), cell.edge().queued(),
                 cell.edge().inCompute(), edgeFinishS,
-                scenario.qualityCheck().active() ? scenario.qualityCheck().maxRegenerations() : 0);
+                scenario.qualityCheck().active() ? scenario.qualityCheck().maxRegenerations() : 0, requestId, cell.id,
+                now, scenario.maxBatch());
     }
 
     /** The result reached the user's device: queue there, then compute the remaining T̂ − a steps (L3). */
@@ -466,6 +467,9 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         }
         r.endS = Double.isNaN(r.edgeStartS) ? r.deadlineAtS() : clock.nowS();
         ended.add(r);
+        if (scenario.framework().usesSplitPolicy()) {
+            policy.ended(r.id, satisfaction(r), clock.nowS());
+        }
         boolean produced = r.failure == Request.Failure.NONE;
         results.add(!produced ? null : r.checked != null ? CompletableFuture.completedFuture(r.checked)
                 : compute.submit(job(r)));
@@ -489,6 +493,12 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return out;
     }
 
+    /** Eq. 24's satisfaction of an ended request (the ROOT reward): 0 when it failed. */
+    private static double satisfaction(Request r) {
+        return r.failure != Request.Failure.NONE ? 0.0
+                : SatisfactionScore.of(r.endS - r.arrivalS, r.user.requirement());
+    }
+
     /**
      * The request's record. A delivered request completed on its device within its deadline. For one abandoned at
      * its deadline, the phase it was in counts up to the abandonment (its edge compute, its transmission, its device
@@ -509,7 +519,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 Double.isNaN(r.txStartS) ? Double.NaN : r.txEndS - r.txStartS,
                 Double.isNaN(r.deviceStartS) ? Double.NaN : r.endS - r.deviceStartS, latency, r.edgeSteps,
                 r.snrSeenDb, r.meanBandwidthHz, r.outages,
-                failed ? 0.0 : SatisfactionScore.of(latency, r.user.requirement()), failed, r.failure.name(),
+                satisfaction(r), failed, r.failure.name(),
                 r.failedAt == null ? "" : r.failedAt.name(), r.regenerations, r.arrivalS < scenario.warmupS(), q);
     }
 }

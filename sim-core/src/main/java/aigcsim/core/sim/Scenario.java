@@ -29,7 +29,9 @@ import aigcsim.core.timeline.TimelineEvent;
  * {@link Defaults} value. {@code warmupAuto}: the warm-up is chosen per replication by MSER-5 instead of
  * {@code warmupS}. {@code sampleIntervalS}: the cells' time series is sampled this often (0: not at all).
  * {@code imagesKept}: the images of the first this many computed requests of replication 0 are kept.
- * {@code jsccChannelUses}: the complex channel uses a JSCC transmission (GSC) occupies.
+ * {@code jsccChannelUses}: the complex channel uses a JSCC transmission (GSC) occupies. {@code splitPolicies}: makes
+ * the policy a name stands for ({@code splitPolicy} and the timeline's): sim-core's own, or a source that also knows
+ * the learned ROOT policy; it is how the scenario is run, not data ({@link #describe} leaves it out).
  */
 public record Scenario(String name, long seed, int replications, double durationS, double warmupS,
         List<CellSpec> cells, int users, double areaWidthM, double areaHeightM, Mobility mobility,
@@ -38,7 +40,8 @@ public record Scenario(String name, long seed, int replications, double duration
         Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
         double jsccChannelUses, ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
-        List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept, QualityCheck qualityCheck) {
+        List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept, QualityCheck qualityCheck,
+        SplitPolicy.Source splitPolicies) {
 
     /** A base station with its edge server. */
     public record CellSpec(Position position, double bandwidthHz, DeviceProfile edgeProfile, PacrSchedule pacr) {
@@ -86,7 +89,7 @@ public record Scenario(String name, long seed, int replications, double duration
         check(latentBits >= 0 && imageBits >= 0, where, "latentBits/imageBits", "must be >= 0");
         check(jsccChannelUses >= 0 && Double.isFinite(jsccChannelUses), where, "jsccChannelUses", "must be >= 0");
         try {
-            SplitPolicy.of(splitPolicy);
+            splitPolicies.policy(splitPolicy);
         } catch (IllegalArgumentException e) {
             check(false, where, "splitPolicy", e.getMessage());
         }
@@ -96,7 +99,7 @@ public record Scenario(String name, long seed, int replications, double duration
             check(false, where, "bandwidthScheduler", e.getMessage());
         }
         for (int i = 0; i < timeline.size(); i++) {
-            checkTimeline(timeline.get(i), "timeline[" + i + "]", where, durationS, cells.size());
+            checkTimeline(timeline.get(i), "timeline[" + i + "]", where, durationS, cells.size(), splitPolicies);
         }
         if (arrivals instanceof TraceArrivals t) {
             check(t.maxUser() < users, where, "arrivals", "trace names user " + t.maxUser() + " but the scenario has "
@@ -152,7 +155,8 @@ public record Scenario(String name, long seed, int replications, double duration
         return m;
     }
 
-    private static void checkTimeline(TimelineEvent e, String field, String where, double durationS, int cells) {
+    private static void checkTimeline(TimelineEvent e, String field, String where, double durationS, int cells,
+            SplitPolicy.Source policies) {
         check(e.atS() <= durationS, where, field + ".atS", "must be within the run (<= durationS " + durationS
                 + " s), got " + e.atS());
         TimelineAction a = e.action();
@@ -179,7 +183,7 @@ public record Scenario(String name, long seed, int replications, double duration
             check(x.count() >= 1, where, field + ".count", "must be >= 1, got " + x.count());
         } else if (a instanceof TimelineAction.SetSplitPolicy x) {
             try {
-                SplitPolicy.of(x.policy());
+                policies.policy(x.policy());
             } catch (IllegalArgumentException ex) {
                 check(false, where, field + ".policy", ex.getMessage());
             }
@@ -234,6 +238,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.sampleIntervalS = sampleIntervalS;
         b.imagesKept = imagesKept;
         b.qualityCheck = qualityCheck;
+        b.splitPolicies = splitPolicies;
         return b;
     }
 
@@ -275,6 +280,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private double sampleIntervalS = Defaults.SAMPLE_INTERVAL_S;
         private int imagesKept = Defaults.IMAGES_KEPT;
         private QualityCheck qualityCheck = QualityCheck.NONE;
+        private SplitPolicy.Source splitPolicies = SplitPolicy.Source.BUILT_IN;
 
         public Builder name(String v) { name = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -322,6 +328,8 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder imagesKept(int v) { imagesKept = v; return this; }
         /** The quality check a delivered image must pass, else it is regenerated. */
         public Builder qualityCheck(QualityCheck v) { qualityCheck = v; return this; }
+        /** Makes the split policies the scenario names (default: sim-core's own, without ROOT). */
+        public Builder splitPolicies(SplitPolicy.Source v) { splitPolicies = v; return this; }
 
         public Scenario build() {
             List<CellSpec> c = cells.isEmpty()
@@ -334,7 +342,7 @@ public record Scenario(String name, long seed, int replications, double duration
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
                     latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline,
-                    sampleIntervalS, imagesKept, qualityCheck);
+                    sampleIntervalS, imagesKept, qualityCheck, splitPolicies);
         }
     }
 }

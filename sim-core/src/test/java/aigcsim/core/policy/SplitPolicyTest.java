@@ -34,7 +34,7 @@ class SplitPolicyTest {
         }
         return new SplitState(edge.cyclesPerStep(), device.cyclesPerStep(), 10.0, pacr * edge.clockHz(),
                 device.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), totalSteps, latentBits,
-                edgeBacklogS, deviceBacklogS, pacr, edge, device, 0, batch - 1, edgeFinishS, 0);
+                edgeBacklogS, deviceBacklogS, pacr, edge, device, 0, batch - 1, edgeFinishS, 0, 0, 0, 0.0, 8);
     }
 
     private static SplitState state(double pacr) {
@@ -143,13 +143,13 @@ class SplitPolicyTest {
         // 0.90 at a = 15; a = 15 costs 5 more device steps (5 * 0.368 - 5 * 0.2 = 0.84 s), well inside [5, 25] s
         SplitState s = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
                 DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
-                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0);
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0, 0, 0, 0.0, 8);
         assertEquals(20, SplitPolicy.of("greedy").edgeSteps(s), "the fastest split");
         assertEquals(15, SplitPolicy.of("quality-greedy").edgeSteps(s), "the split whose image is recognized");
         // with a requirement the extra device steps would miss entirely, recognizability cannot pay for them
         SplitState tight = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
                 DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(6.9, 7.0), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
-                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0);
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 0, 0, 0, 0.0, 8);
         assertEquals(20, SplitPolicy.of("quality-greedy").edgeSteps(tight), "a = 20 ends at 6.97 s, a = 15 after 7 s");
         assertEquals("quality-greedy", SplitPolicy.of("quality-greedy").name());
     }
@@ -162,7 +162,7 @@ class SplitPolicyTest {
         // and both choices agree with the one-attempt value
         SplitState s = new SplitState(EDGE.cyclesPerStep(), DEVICE.cyclesPerStep(), -6.0, EDGE.clockHz(),
                 DEVICE.clockHz(), BANDWIDTH_HZ, new LatencyRequirement(5, 25), 20, LATENT_BITS, 0, 0, 1.0, EDGE,
-                DEVICE, 0, 0, state(1.0).edgeFinishS(), 3);
+                DEVICE, 0, 0, state(1.0).edgeFinishS(), 3, 0, 0, 0.0, 8);
         assertEquals(15, SplitPolicy.of("quality-greedy").edgeSteps(s));
         // with p = 0.5 at every split the expected attempts are the same everywhere, 1.875: the faster split wins
         // when its expected total latency (1.875 x 6.97 = 13.1 s) beats a = 15's (1.875 x 7.8 = 14.6 s)
