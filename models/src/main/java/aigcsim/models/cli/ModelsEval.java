@@ -141,6 +141,9 @@ public final class ModelsEval extends ModelsSubcommand {
             float[] ref = t2i.decode(t.latents()[TOTAL_STEPS]);
             List<float[]> gridRows = new ArrayList<>();
             for (TensorChannel.Kind kind : TensorChannel.Kind.values()) {
+                // Local AIGC sends nothing: its image is the clean generation, judged by the classifier as the
+                // worker pool judges it (the same at every SNR and channel: one row per channel)
+                add(sums, key("local-aigc", "NONE", kind, 0.0, TOTAL_STEPS), t2i.judge(ref, ref, prompt), false);
                 for (double snr : SNRS_DB) {
                     for (TextToImage.Transmission tr : LATENT_TRANSMISSIONS) {
                         for (int a : SPLITS) {

@@ -22,12 +22,12 @@ import aigcsim.core.framework.Framework;
  * framework, channel, split a and SNR, as the models measured it ({@code aigcsim models quality}: the bundled
  * {@code quality/fashion-mnist.csv}). Between measured SNRs and splits the figures are interpolated linearly; outside
  * the measured SNR range they are held at its ends. Analytic runs report these expectations instead of computing.
- * Local AIGC sends nothing and compares its image with itself: no figure is defined for it (NaN).
+ * Local AIGC sends nothing and compares its image with itself: its PSNR and SSIM are undefined (NaN); its semantic
+ * accuracy is the generator's own (the classifier on the clean generation).
  */
 public final class QualityTable {
     /** The expected figures of one request. */
     public record Expected(double psnrDb, double ssim, double semanticAccuracy, double lostRate) {
-        static final Expected UNDEFINED = new Expected(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** The columns of a table file, in order. */
@@ -116,7 +116,7 @@ public final class QualityTable {
     /**
      * The expected figures of a job, computed as the worker pool would compute it (the job's channel and SNR):
      * SemAIGC and Non-ROOT read the fine-tuned receiver's analog row at their a, GSC its JSCC row, Non-fine-tuning
-     * the plain receiver's analog row at a = T̂, Edge AIGC the digital row.
+     * the plain receiver's analog row at a = T̂, Edge AIGC the digital row, Local AIGC the clean generation's row.
      */
     public Expected expected(ComputeJob job) {
         return expected(job.framework(), job.computedOverRayleigh(), job.edgeSteps(), job.computedSnrDb());
@@ -130,7 +130,11 @@ public final class QualityTable {
             case GSC -> lookup(key("semaigc", "jscc", channel), a, snrDb);
             case NON_FINE_TUNING -> lookup(key("non-fine-tuning", "analog", channel), Integer.MAX_VALUE, snrDb);
             case EDGE_AIGC -> lookup(key("edge-aigc", "digital", channel), Integer.MAX_VALUE, snrDb);
-            case LOCAL_AIGC -> Expected.UNDEFINED;
+            case LOCAL_AIGC -> {
+                // the device's own image is its reference: PSNR and SSIM are undefined, what it shows is not
+                Expected own = lookup(key("local-aigc", "none", channel), Integer.MAX_VALUE, snrDb);
+                yield new Expected(Double.NaN, Double.NaN, own.semanticAccuracy(), 0);
+            }
         };
     }
 

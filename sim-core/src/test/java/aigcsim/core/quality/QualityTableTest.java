@@ -22,7 +22,8 @@ class QualityTableTest {
             + "non-fine-tuning,analog,awgn,0.0,20,20,8.0,0.30,0.40,0.0\n"
             + "non-fine-tuning,analog,awgn,10.0,20,20,18.0,0.70,0.80,0.0\n"
             + "edge-aigc,digital,awgn,0.0,20,20,5.0,0.10,0.00,1.0\n"
-            + "edge-aigc,digital,awgn,10.0,20,20,25.0,0.90,0.90,0.0\n";
+            + "edge-aigc,digital,awgn,10.0,20,20,25.0,0.90,0.90,0.0\n"
+            + "local-aigc,none,awgn,0.0,20,20,100.0,1.00,0.85,0.0\n";
 
     @Test
     void figuresAreInterpolatedOverSnrAndSplitAndHeldOutsideTheMeasuredRange(@TempDir Path dir) throws Exception {
@@ -37,6 +38,8 @@ class QualityTableTest {
         assertEquals(0.5, t.expected(Framework.EDGE_AIGC, false, 20, 5).lostRate(), 1e-12);
         assertTrue(Double.isNaN(t.expected(Framework.LOCAL_AIGC, false, 0, 5).psnrDb()),
                 "a local image compared with itself has no PSNR");
+        assertEquals(0.85, t.expected(Framework.LOCAL_AIGC, false, 0, -6).semanticAccuracy(), 1e-12,
+                "but what it shows is judged: the generator's own accuracy, at any SNR");
         var e = assertThrows(IllegalStateException.class,
                 () -> t.expected(Framework.SEM_AIGC, true, 10, 5));
         assertTrue(e.getMessage().contains("no semaigc analog rayleigh"), e.getMessage());
@@ -67,7 +70,7 @@ class QualityTableTest {
         assertTrue(e.getMessage().contains(f + " line 1: expected the header"), e.getMessage());
         Files.writeString(f, TABLE + "semaigc,analog,awgn,x,0,20,1,1,1,0\n");
         e = assertThrows(IllegalArgumentException.class, () -> QualityTable.load(f));
-        assertTrue(e.getMessage().contains("bad lines [line 10"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad lines [line 11"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> QualityTable.load(dir.resolve("none.csv")));
         assertTrue(e.getMessage().contains("quality table not found"), e.getMessage());
     }
