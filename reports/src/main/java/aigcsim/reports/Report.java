@@ -82,8 +82,9 @@ public final class Report {
         p("Mean ± 95 % half-width over replications; latency of delivered requests; quality of computed requests. "
                 + "Fidelity: " + esc(String.join(", ", runs.stream().map(RunData::fidelity).distinct().toList()))
                 + ". Code " + esc(runs.get(0).code()) + (runs.get(0).models().isEmpty() ? ""
-                        : ", model weights " + esc(runs.get(0).models())) + "; no learned split policy (no "
-                + "checkpoint).");
+                        : ", model weights " + esc(runs.get(0).models())) + "; "
+                + esc(String.join(", ", runs.stream().map(r -> runs.size() == 1 ? r.policy()
+                        : r.label() + ": " + r.policy()).toList())) + ".");
         List<String> head = new ArrayList<>(List.of("run"));
         FIGURES.forEach(f -> head.add(f[1]));
         List<List<String>> rows = new ArrayList<>();
@@ -250,7 +251,7 @@ public final class Report {
         section("Sweep over " + esc(String.join(", ", paths)));
         p(rows.size() + " runs; each point's folder under points/ holds its own results. Boxes are 95 % intervals over "
                 + "the replications of a run.");
-        for (String fig : List.of("meanSatisfaction", "meanLatencyS")) {
+        for (String fig : List.of("meanSatisfaction", "meanLatencyS", "meanEdgeSteps")) {
             int col = head.indexOf(fig);
             for (String x : paths) {
                 List<String> xs = new ArrayList<>(new LinkedHashSet<>(rows.stream()
@@ -277,21 +278,24 @@ public final class Report {
                 chart(fig + " against " + x, Charts.intervals(xs, series, x, fig));
             }
         }
-        if (paths.size() == 2) {
-            List<String> xs = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(3)).toList()));
-            List<String> ys = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(4)).toList()));
-            double[][] v = new double[xs.size()][ys.size()];
-            for (double[] line : v) {
-                java.util.Arrays.fill(line, Double.NaN);
-            }
-            int col = head.indexOf("meanSatisfaction");
-            for (List<String> r : rows) {
-                if (r.get(1).equals("0")) {
+        // a surface over the first two swept paths when they name every run (the others zipped with them)
+        List<List<String>> repeat0 = rows.stream().filter(r -> r.get(1).equals("0")).toList();
+        if (paths.size() >= 2 && repeat0.stream().map(r -> r.get(3) + "\u0000" + r.get(4)).distinct().count()
+                == repeat0.size()) {
+            List<String> xs = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(3)).toList()));
+            List<String> ys = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(4)).toList()));
+            for (String[] fig : new String[][] {{"meanSatisfaction", "satisfaction"}, {"meanEdgeSteps", "edge steps a"}}) {
+                double[][] v = new double[xs.size()][ys.size()];
+                for (double[] line : v) {
+                    java.util.Arrays.fill(line, Double.NaN);
+                }
+                int col = head.indexOf(fig[0]);
+                for (List<String> r : repeat0) {
                     v[xs.indexOf(r.get(3))][ys.indexOf(r.get(4))] = parse(r.get(col));
                 }
+                chart("Mean " + fig[1] + " over " + paths.get(0) + " x " + paths.get(1), Charts.heatMap(xs, ys, v,
+                        paths.get(0), paths.get(1), fig[1]));
             }
-            chart("Mean satisfaction over " + paths.get(0) + " x " + paths.get(1), Charts.heatMap(xs, ys, v,
-                    paths.get(0), paths.get(1), "satisfaction"));
         }
         List<List<String>> table = new ArrayList<>();
         for (List<String> r : rows) {

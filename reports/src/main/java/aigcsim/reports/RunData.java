@@ -21,12 +21,13 @@ import aigcsim.core.metrics.ResultWriter;
  * steady-state verdict of {@code summary.json}, the scripted events of {@code timeline.csv}, the cells' time series
  * of {@code timeseries.csv} (empty when the run sampled none), the resolved
  * {@code scenario.yaml}, the code fingerprint of {@code run.json} and the models' version of
- * {@code pool-metrics.json} (empty when nothing was computed). A missing or corrupt file is an
+ * {@code pool-metrics.json} (empty when nothing was computed), and the split policy (with the SHA-256 of ROOT's
+ * checkpoint when the run used it, from {@code run.json}). A missing or corrupt file is an
  * {@link IllegalArgumentException} naming it.
  */
 public record RunData(String label, Path dir, String fidelity, Map<String, Interval> confidence, boolean steady,
         List<String> steadyReasons, List<Row> requests, List<Event> timeline, List<Sample> series,
-        List<Image> images, String scenarioYaml, JsonNode scenario, String code, String models) {
+        List<Image> images, String scenarioYaml, JsonNode scenario, String code, String models, String policy) {
 
     /** A figure's mean and 95 % half-width over replications (NaN when undefined). */
     public record Interval(double mean, double halfWidth95, int n) {
@@ -89,7 +90,12 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
             throw corrupt(dir.resolve("scenario.yaml"), e.getMessage());
         }
         Path run = dir.resolve("run.json");
-        String code = Files.isRegularFile(run) ? json(run).path("code").asText("") : "";
+        JsonNode runJson = Files.isRegularFile(run) ? json(run) : YAML.createObjectNode();
+        String code = runJson.path("code").asText("");
+        String root = runJson.path("rootCheckpointSha256").asText("");
+        String policy = "split policy " + scenario.path("split").path("policy").asText("?") + (root.isEmpty() ? ""
+                : " (ROOT checkpoint " + scenario.path("split").path("checkpoint").asText("?") + ", SHA-256 "
+                        + root.substring(0, Math.min(12, root.length())) + "…)");
         Path timeline = dir.resolve("timeline.csv");
         Path series = dir.resolve("timeseries.csv");
         return new RunData(label, dir, summary.path("fidelity").asText("?"), ci, steady.path("all").asBoolean(true),
@@ -98,7 +104,7 @@ public record RunData(String label, Path dir, String fidelity, Map<String, Inter
                 Files.isRegularFile(series) ? samples(series) : List.of(),
                 Files.isRegularFile(dir.resolve("images.csv")) ? images(dir) : List.of(), yaml, scenario, code,
                 Files.isRegularFile(dir.resolve("pool-metrics.json"))
-                        ? json(dir.resolve("pool-metrics.json")).path("modelVersion").asText("?") : "");
+                        ? json(dir.resolve("pool-metrics.json")).path("modelVersion").asText("?") : "", policy);
     }
 
     /** Whether {@code dir} looks like one run's folder. */
