@@ -9,14 +9,15 @@ import picocli.CommandLine.Command;
 /**
  * The {@code aigcsim} command line: scenario studies ({@code run}, {@code compare}, {@code sweep}, {@code expand},
  * {@code capacity}, {@code validate}, {@code schema}), the worker pool ({@code worker}, {@code worker-bench}), the
- * simulator benchmark ({@code bench}) and the neural models ({@code models}). Exit codes: 0 ok, 2 bad input (a
+ * simulator benchmark ({@code bench}), ROOT's training and evaluation ({@code policy}) and the neural models
+ * ({@code models}). Exit codes: 0 ok, 2 bad input (a
  * scenario, an option, a value), 1 a failure while running.
  */
 @Command(name = "aigcsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of multi-user AI-generated-content service over wireless cells.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ExpandCommand.class,
             CapacityCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class, SweepBenchCommand.class,
-            WorkerCommand.class, WorkerBenchCommand.class, CommandLine.HelpCommand.class})
+            WorkerCommand.class, WorkerBenchCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -26,6 +26,7 @@ public final class ProgressBar implements AutoCloseable {
     private long lastPrintedDone = -1;
     private int lastLength;
     private boolean closed;
+    private String status = "";
 
     /** A bar of {@code total} steps on {@code out}, redrawn in place when the JVM has a console. */
     public ProgressBar(String label, long total, PrintStream out) {
@@ -72,6 +73,12 @@ public final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /** {@code done} steps done so far, with a status shown after the bar (e.g. a training run's reward and loss). */
+    public synchronized void step(long done, String status) {
+        this.status = status.isEmpty() ? "" : " " + status;
+        step(done);
+    }
+
     /** Shows the final state and ends the line; later calls do nothing. */
     @Override
     public synchronized void close() {
@@ -112,7 +119,7 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     private void draw(long now) {
-        String text = line(label, done, total, now - startNs);
+        String text = line(label, done, total, now - startNs) + status;
         out.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
         out.flush();
         lastLength = text.length();
@@ -120,7 +127,7 @@ public final class ProgressBar implements AutoCloseable {
     }
 
     private void print(long now) {
-        out.println(line(label, done, total, now - startNs));
+        out.println(line(label, done, total, now - startNs) + status);
         lastPrintedTenth = total == 0 ? 10 : done * 10 / total;
         lastPrintedDone = done;
     }

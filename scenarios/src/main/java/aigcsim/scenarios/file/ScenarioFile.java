@@ -249,10 +249,14 @@ public record ScenarioFile(
             @Field(doc = "How a, the denoising steps run at the edge, is chosen (ROUTE; SemAIGC): greedy (least "
                     + "expected latency by the cost model, the edge costed at the batch the request would join), "
                     + "quality-greedy (the highest expected satisfaction of a recognizable image: the quality "
-                    + "table's semantic accuracy times eq. 24), edge-only (a = T), local-only (a = 0), fixed:<a>.")
+                    + "table's semantic accuracy times eq. 24), edge-only (a = T), local-only (a = 0), fixed:<a>, "
+                    + "root (SemAIGC's learned D3QN policy, from split.checkpoint).")
             String policy,
             @Field(doc = "Total denoising steps T (ROUTE, SemAIGC: 20).", min = 1)
-            Integer totalSteps) {
+            Integer totalSteps,
+            @Field(doc = "The ROOT checkpoint folder (written by policy train) that policy root uses, here and in "
+                    + "the timeline. Default: bundled (scenarios/policies/root).")
+            String checkpoint) {
     }
 
     /** How each cell's edge server takes requests. */

@@ -23,6 +23,8 @@ import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
+import aigcsim.scenarios.policy.PolicySource;
+import aigcsim.scenarios.policy.RootCheckpoint;
 import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.sim.Defaults;
 import aigcsim.core.sim.Scenario;
@@ -57,7 +59,8 @@ import aigcsim.worker.PoolConfig;
 public final class ScenarioResolver {
     /** The catalogue word for the bundled Fashion-MNIST prompts; the weights word for the bundled models. */
     public static final String BUNDLED_PROMPTS = "fashion-mnist";
-    public static final String BUNDLED_WEIGHTS = "bundled";
+    /** The word for a bundled file or folder (weights, ROOT checkpoint). */
+    public static final String BUNDLED = "bundled";
     public static final String AUTO = "auto";
 
     private final ScenarioLoader.Loaded source;
@@ -122,7 +125,7 @@ public final class ScenarioResolver {
         Arrivals arrivals = resolveArrivals(or(f.arrivals(), new Arrivals(null, null, null, null, null, null, null)));
         Prompts prompts = resolvePrompts(or(f.prompts(), new Prompts(null, null)));
         String framework = or(f.framework(), Framework.SEM_AIGC.id());
-        Split split = resolveSplit(or(f.split(), new Split(null, null)));
+        Split split = resolveSplit(or(f.split(), new Split(null, null, null)));
         Edge edge = or(f.edge(), new Edge(null, null, null));
         edge = new Edge(or(edge.mode(), Scenario.EdgeMode.ASYNC.name().toLowerCase(Locale.ROOT)),
                 or(edge.maxBatch(), Defaults.MAX_BATCH), or(edge.order(), "round-robin"));
@@ -136,6 +139,7 @@ public final class ScenarioResolver {
         Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)),
                 !quality.check().equals("none"));
         List<TimelineEntry> timeline = or(f.timeline(), List.of());
+        checkRoot(split, timeline);
         List<TimelineEvent> events = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
             TimelineEvent e = timelineEvent(timeline.get(i), "timeline[" + i + "]", run.durationS(), cells.size());
@@ -443,8 +447,34 @@ public final class ScenarioResolver {
 
     private Split resolveSplit(Split s) {
         String policy = or(s.policy(), Defaults.SPLIT_POLICY);
-        check("split.policy", () -> SplitPolicy.of(policy));
-        return new Split(policy, or(s.totalSteps(), Defaults.TOTAL_STEPS));
+        if (!policy.equals(SplitPolicy.ROOT)) {
+            check("split.policy", () -> SplitPolicy.of(policy));
+        }
+        String checkpoint = s.checkpoint() == null || s.checkpoint().equals(BUNDLED) ? BUNDLED
+                : source.dir().resolve(s.checkpoint()).normalize().toString();
+        return new Split(policy, or(s.totalSteps(), Defaults.TOTAL_STEPS), checkpoint);
+    }
+
+    /** The checkpoint folder a resolved split names. */
+    public static Path checkpoint(Split s) {
+        return s.checkpoint().equals(BUNDLED) ? RootCheckpoint.BUNDLED_DIR : Path.of(s.checkpoint());
+    }
+
+    /** Whether a resolved scenario uses policy root, from the start or by its timeline. */
+    public static boolean usesRoot(ScenarioFile f) {
+        return usesRoot(f.split(), f.timeline() == null ? List.of() : f.timeline());
+    }
+
+    private static boolean usesRoot(Split split, List<TimelineEntry> timeline) {
+        return split.policy().equals(SplitPolicy.ROOT)
+                || timeline.stream().anyMatch(e -> SplitPolicy.ROOT.equals(e.policy()));
+    }
+
+    /** ROOT's checkpoint, loaded and checked against T when the scenario or its timeline uses policy root. */
+    private void checkRoot(Split split, List<TimelineEntry> timeline) {
+        if (usesRoot(split, timeline)) {
+            check("split.checkpoint", () -> RootCheckpoint.load(checkpoint(split)).requireSteps(split.totalSteps()));
+        }
     }
 
     private Quality resolveQuality(Quality q) {
@@ -483,9 +513,9 @@ public final class ScenarioResolver {
         if (!fidelity.equals("cached")) {
             onlyFor("compute", "fidelity " + fidelity + " (no cache)", fields("cacheSize", c.cacheSize()));
         }
-        String weights = c.weights() == null || c.weights().equals(BUNDLED_WEIGHTS) ? BUNDLED_WEIGHTS
+        String weights = c.weights() == null || c.weights().equals(BUNDLED) ? BUNDLED
                 : source.dir().resolve(c.weights()).normalize().toString();
-        if (!weights.equals(BUNDLED_WEIGHTS) && !Files.isDirectory(Path.of(weights))) {
+        if (!weights.equals(BUNDLED) && !Files.isDirectory(Path.of(weights))) {
             problem("compute.weights", "no such folder: " + weights + " (give bundled or a folder written by "
                     + "models train)");
         }
@@ -505,7 +535,7 @@ public final class ScenarioResolver {
         }
         return new ComputeSettings(c.fidelity(), c.sampledFraction() == null ? 1 : c.sampledFraction(), c.workers(),
                 c.maxBatch(), c.cacheSize() == null ? 0 : c.cacheSize(),
-                c.weights().equals(BUNDLED_WEIGHTS) ? null : Path.of(c.weights()));
+                c.weights().equals(BUNDLED) ? null : Path.of(c.weights()));
     }
 
     private TimelineEvent timelineEvent(TimelineEntry e, String path, double durationS, int cells) {
@@ -550,7 +580,9 @@ public final class ScenarioResolver {
             problem(path + ".users", "must be [first, last] user indices with 0 <= first <= last, got " + e.users());
         }
         if (e.policy() != null) {
-            check(path + ".policy", () -> SplitPolicy.of(e.policy()));
+            if (!e.policy().equals(SplitPolicy.ROOT)) {
+                check(path + ".policy", () -> SplitPolicy.of(e.policy()));
+            }
         }
         if (e.cell() != null && e.cell() >= cells) {
             problem(path + ".cell", "must name a cell 0.." + (cells - 1) + " (absent: every cell), got " + e.cell());
@@ -629,7 +661,8 @@ public final class ScenarioResolver {
         PromptCatalogue catalogue = f.prompts().catalogue().equals(BUNDLED_PROMPTS) ? PromptCatalogue.fashionMnist()
                 : new PromptCatalogue(promptFile(Path.of(f.prompts().catalogue())), 0);
         b.prompts(catalogue.withZipf(f.prompts().zipfExponent()));
-        b.framework(Framework.of(f.framework())).splitPolicy(f.split().policy()).totalSteps(f.split().totalSteps());
+        b.framework(Framework.of(f.framework())).splitPolicy(f.split().policy()).totalSteps(f.split().totalSteps())
+                .splitPolicies(new PolicySource(checkpoint(f.split()), f.split().totalSteps()));
         b.edgeMode(edgeMode(f.edge().mode())).maxBatch(f.edge().maxBatch())
                 .asyncOrder(f.edge().order().equals("round-robin") ? Scenario.AsyncOrder.ROUND_ROBIN
                         : Scenario.AsyncOrder.EARLIEST_DEADLINE_FIRST);

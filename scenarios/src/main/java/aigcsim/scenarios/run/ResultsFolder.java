@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import aigcsim.core.metrics.ResultWriter;
 import aigcsim.core.metrics.RunResult;
 import aigcsim.scenarios.file.ResolvedScenario;
+import aigcsim.scenarios.file.ScenarioResolver;
 import aigcsim.scenarios.file.ScenarioYaml;
+import aigcsim.scenarios.policy.RootCheckpoint;
 
 /**
  * One run's folder: {@code scenario.yaml} (the resolved scenario, every default filled in), {@code requests.csv},
@@ -48,13 +50,20 @@ public final class ResultsFolder {
             if (poolMetricsJson != null) {
                 Files.writeString(staging.resolve("pool-metrics.json"), poolMetricsJson);
             }
-            Files.writeString(staging.resolve(RUN), fingerprint(yaml));
+            Files.writeString(staging.resolve(RUN), fingerprint(s));
         });
     }
 
-    /** What a finished run folder records of its inputs: the resolved scenario's and the code's fingerprints. */
-    public static String fingerprint(String resolvedYaml) {
-        return "{\"scenarioSha256\": \"" + sha256(resolvedYaml) + "\", \"code\": \"" + CodeVersion.id() + "\"}\n";
+    /**
+     * What a finished run folder records of its inputs: the resolved scenario's and the code's fingerprints, and the
+     * SHA-256 of ROOT's parameters when the scenario (or its timeline) uses policy root, so a retrained checkpoint
+     * is a different input.
+     */
+    public static String fingerprint(ResolvedScenario s) {
+        String yaml = ScenarioYaml.write(s.resolved());
+        String root = ScenarioResolver.usesRoot(s.resolved()) ? ", \"rootCheckpointSha256\": \""
+                + RootCheckpoint.load(ScenarioResolver.checkpoint(s.resolved().split())).paramsSha256() + "\"" : "";
+        return "{\"scenarioSha256\": \"" + sha256(yaml) + "\", \"code\": \"" + CodeVersion.id() + "\"" + root + "}\n";
     }
 
     /** Whether {@code dir} holds a finished run of exactly this resolved scenario with this code. */
@@ -62,7 +71,7 @@ public final class ResultsFolder {
         Path run = dir.resolve(RUN);
         try {
             return Files.isRegularFile(dir.resolve(SUMMARY)) && Files.isRegularFile(run)
-                    && Files.readString(run).equals(fingerprint(ScenarioYaml.write(s.resolved())));
+                    && Files.readString(run).equals(fingerprint(s));
         } catch (IOException e) {
             return false;
         }

@@ -42,7 +42,12 @@ class MalformedScenarioTest {
                 new Case("fractional replications", "run:\n  replications: 2.5\n", 2, "run.replications",
                         "expected a whole number"),
                 new Case("unknown split policy", "split:\n  policy: best\n", 2, "split.policy",
-                        "unknown split policy 'best'; allowed: [fixed:<a>, edge-only, local-only, greedy, quality-greedy]"),
+                        "unknown split policy 'best'; allowed: [fixed:<a>, edge-only, local-only, greedy, quality-greedy, "
+                        + "root]"),
+                new Case("missing ROOT checkpoint", "split:\n  policy: root\n  checkpoint: no-such-folder\n", 3,
+                        "split.checkpoint", "ROOT checkpoint not found"),
+                new Case("ROOT checkpoint for another T", "split:\n  policy: root\n  totalSteps: 10\n", 1,
+                        "split.checkpoint", "was trained for T = 20"),
                 new Case("negative fixed split", "split:\n  policy: fixed:-2\n", 2, "split.policy",
                         "a must be >= 0"),
                 new Case("unknown scheduler", "bandwidth:\n  scheduler: fair\n", 2, "bandwidth.scheduler",

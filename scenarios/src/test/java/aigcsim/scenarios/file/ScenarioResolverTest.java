@@ -44,7 +44,7 @@ class ScenarioResolverTest {
     static Stream<Path> bundled() throws IOException {
         Path root = Path.of(System.getProperty("aigcsim.root", "..")).resolve("scenarios");
         try (Stream<Path> files = Files.list(root.resolve("examples"))) {
-            return Stream.concat(Stream.of(root.resolve("default.yaml")),
+            return Stream.concat(Stream.of(root.resolve("default.yaml"), root.resolve("policies/root-train.yaml")),
                     files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream());
         }
     }
