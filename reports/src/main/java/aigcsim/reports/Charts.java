@@ -281,6 +281,21 @@ final class Charts {
         return o;
     }
 
+    /** Lines of (x, y) points, one per named series. */
+    static ObjectNode lines(Map<String, List<double[]>> series, String xName, String yName) {
+        ObjectNode o = base(xName, yName);
+        o.putObject("tooltip").put("trigger", "axis");
+        ArrayNode out = o.putArray("series");
+        int k = 0;
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            ArrayNode data = JSON.createArrayNode();
+            e.getValue().forEach(xy -> data.add(JSON.createArrayNode().add(round(xy[0])).add(round(xy[1]))));
+            out.addObject().put("type", "line").put("name", e.getKey()).put("showSymbol", false)
+                    .put("color", PALETTE[k++ % PALETTE.length]).set("data", data);
+        }
+        return o;
+    }
+
     /** A heat map of one figure over two swept fields. */
     static ObjectNode heatMap(List<String> xs, List<String> ys, double[][] value, String xName, String yName,
             String figure) {

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Report {
     public static final String FILE = "report.html";
+    /** What {@code aigcsim policy train} writes: one row per training episode of ROOT. */
+    static final String TRAINING = "training.csv";
     /** The key figures of tables (here and on the terminal): figure name, title, format. */
     public static final List<String[]> FIGURES = List.of(
             new String[] {"requests", "requests", "%.0f"},
@@ -57,13 +59,15 @@ public final class Report {
             title = r.sweep(dir);
         } else if (Files.isRegularFile(dir.resolve("capacity.json"))) {
             title = r.capacity(dir);
+        } else if (Files.isRegularFile(dir.resolve(TRAINING))) {
+            title = r.training(dir);
         } else if (RunData.isRun(dir)) {
             RunData run = RunData.read(dir, dir.getFileName().toString());
             title = "Run " + run.scenario().path("name").asText(run.label());
             r.runs(List.of(run));
         } else {
             throw new IllegalArgumentException(dir + " holds no results of aigcsim (expected summary.json and "
-                    + "requests.csv of a run, compare.json, sweep.csv or capacity.json)");
+                    + "requests.csv of a run, compare.json, sweep.csv, capacity.json or training.csv)");
         }
         Path out = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".partial");
@@ -329,6 +333,48 @@ public final class Report {
         }
         table(List.of(c.path("field").asText(), "replications", "mean ± 95 %", "decision"), rows);
         return "Capacity " + dir.getFileName();
+    }
+
+    /**
+     * ROOT's training (SemAIGC's Fig. 6): the reward of each cycle of episodes (one episode per training condition)
+     * against the episode, for ROOT and each baseline run on the same episodes, and ε and the mean split a.
+     */
+    private String training(Path dir) {
+        List<String> lines = RunData.lines(dir.resolve(TRAINING));
+        List<String> head = lines.isEmpty() ? List.of() : Csv.split(lines.get(0));
+        int reward = head.indexOf("reward");
+        int a = head.indexOf("meanEdgeSteps");
+        if (lines.size() < 2 || !head.subList(0, 2).equals(List.of("episode", "condition")) || reward < 0 || a < 0) {
+            throw RunData.corrupt(dir.resolve(TRAINING), "its header is not episode,condition,...,reward,epsilon,loss,"
+                    + "meanEdgeSteps[,baselines] or it has no episodes");
+        }
+        List<List<String>> rows = lines.subList(1, lines.size()).stream().map(Csv::split).toList();
+        int cycle = (int) rows.stream().map(r -> r.get(1)).distinct().count();
+        List<String> names = new ArrayList<>(List.of("reward"));
+        names.addAll(head.subList(a + 1, head.size()));
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        Map<String, List<double[]>> schedule = new LinkedHashMap<>();
+        for (int start = 0; start + cycle <= rows.size(); start += cycle) {
+            List<List<String>> block = rows.subList(start, start + cycle);
+            double x = start + cycle;
+            for (String n : names) {
+                int col = head.indexOf(n);
+                curves.computeIfAbsent(n.equals("reward") ? "ROOT (ε-greedy)" : n, k -> new ArrayList<>())
+                        .add(new double[] {x, block.stream().mapToDouble(r -> parse(r.get(col))).average()
+                                .orElse(Double.NaN)});
+            }
+            schedule.computeIfAbsent("mean a", k -> new ArrayList<>()).add(new double[] {x,
+                block.stream().mapToDouble(r -> parse(r.get(a))).average().orElse(Double.NaN)});
+            schedule.computeIfAbsent("ε × 20", k -> new ArrayList<>()).add(new double[] {x,
+                20 * parse(block.get(cycle - 1).get(head.indexOf("epsilon")))});
+        }
+        section("Training of ROOT");
+        p(rows.size() + " episodes over " + cycle + " training condition(s), taken in turn; each point is the mean "
+                + "eq. 24 reward of one cycle of " + cycle + " episode(s). The baselines ran the same episodes on the "
+                + "same random numbers.");
+        chart("Mean reward per cycle against the episode (Fig. 6)", Charts.lines(curves, "episode", "mean reward"));
+        chart("ROOT's mean split a and its exploration ε (× 20) per cycle", Charts.lines(schedule, "episode", "a"));
+        return "Training " + dir.getFileName();
     }
 
     private static double parse(String s) {

@@ -107,4 +107,25 @@ class ReportTest {
         assertTrue(e.getMessage().contains(run.resolve("requests.csv") + ": its header"), e.getMessage());
         assertFalse(Files.exists(run.resolve(Report.FILE)), "no report of a bad folder");
     }
+
+    @Test
+    void aTrainingReportDrawsTheRewardOfEachCycleOfEpisodes() throws Exception {
+        Path t = dir.resolve("train");
+        Files.createDirectories(t);
+        // two conditions taken in turn: cycles are episodes 0-1 and 2-3
+        Files.writeString(t.resolve("training.csv"), "episode,condition,seed,decisions,stored,reward,epsilon,loss,"
+                + "meanEdgeSteps,non-root\n"
+                + "0,a,1,10,9,0.2,0.9,NaN,10.0,0.5\n1,b,2,10,9,0.4,0.8,NaN,12.0,0.5\n"
+                + "2,a,3,10,9,0.7,0.7,0.1,8.0,0.6\n3,b,4,10,9,0.9,0.6,0.1,6.0,0.6\n");
+        String html = Files.readString(Report.write(t));
+        assertTrue(html.contains("Training of ROOT") && html.contains("(Fig. 6)"), "the training section");
+        String compact = html.replace(" ", "");
+        assertTrue(compact.contains("[[2.0,0.3],[4.0,0.8]]") || compact.contains("[[2,0.3],[4,0.8]]"),
+                "ROOT's cycle means 0.3 and 0.8 at episodes 2 and 4");
+        assertTrue(compact.contains("[[2.0,0.5],[4.0,0.6]]") || compact.contains("[[2,0.5],[4,0.6]]"),
+                "the baseline's cycle means");
+        Files.writeString(t.resolve("training.csv"), "episode,reward\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> Report.write(t));
+        assertTrue(e.getMessage().contains("training.csv"), e.getMessage());
+    }
 }

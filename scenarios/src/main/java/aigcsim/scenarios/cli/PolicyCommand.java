@@ -175,6 +175,7 @@ final class PolicyCommand {
             System.out.println("held-out episodes (one per condition, greedy ROOT): mean reward " + fmt(result.heldOut()));
             System.out.println("checkpoint: " + dir);
             System.out.println("training.csv: " + out.resolve("training.csv"));
+            scenario.report(out);
             return Main.OK;
         }
     }
