@@ -258,7 +258,11 @@ public final class AsyncEdge implements EdgeScheduler {
 
     @Override
     public int queued() {
-        return userQueues.values().stream().mapToInt(ArrayDeque::size).sum();
+        int n = 0;
+        for (ArrayDeque<Request> q : userQueues.values()) {
+            n += q.size();
+        }
+        return n;
     }
 
     @Override

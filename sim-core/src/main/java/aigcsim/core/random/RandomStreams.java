@@ -1,6 +1,7 @@
 package aigcsim.core.random;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +33,8 @@ public final class RandomStreams {
 
     private final long seed;
     private final Map<String, UniformRandomProvider> streams = new HashMap<>();
+    /** Indexed streams by name, for the per-user streams asked on every request: no name is built per draw. */
+    private final Map<String, UniformRandomProvider[]> indexed = new HashMap<>();
 
     public RandomStreams(long seed) {
         this.seed = seed;
@@ -45,6 +48,22 @@ public final class RandomStreams {
     public UniformRandomProvider stream(String name) {
         return streams.computeIfAbsent(name, n -> RandomSource.XO_RO_SHI_RO_128_PP.create(
                 new long[] {mix(seed ^ nameHash(n)), mix(seed + 0x632BE59BD9B4E019L ^ nameHash(n))}));
+    }
+
+    /** The stream {@code name + "/" + index} (the same generator {@link #stream(String)} gives for that name). */
+    public UniformRandomProvider stream(String name, int index) {
+        UniformRandomProvider[] byIndex = indexed.get(name);
+        if (byIndex == null || byIndex.length <= index) {
+            byIndex = Arrays.copyOf(byIndex == null ? new UniformRandomProvider[0] : byIndex,
+                    Math.max(index + 1, byIndex == null ? 16 : byIndex.length * 2));
+            indexed.put(name, byIndex);
+        }
+        UniformRandomProvider s = byIndex[index];
+        if (s == null) {
+            s = stream(name + "/" + index);
+            byIndex[index] = s;
+        }
+        return s;
     }
 
     /** A uniform draw in (0, 1) that depends only on the seed, the name and the two keys. */

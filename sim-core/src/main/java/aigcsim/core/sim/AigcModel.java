@@ -25,6 +25,7 @@ import aigcsim.core.metrics.RequestRecord;
 import aigcsim.core.metrics.SatisfactionScore;
 import aigcsim.core.metrics.TimelineRecord;
 import aigcsim.core.model.LatencyRequirement;
+import aigcsim.core.model.Mobility;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.Request;
 import aigcsim.core.model.User;
@@ -65,6 +66,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final List<CellSample> samples = new ArrayList<>();
     private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
     private double[] deviceFreeAtS;
+    /** Per user that does not move, its serving cell once found (uniform SNR: the nearest). */
+    private CellNode[] nearestCell = new CellNode[0];
     /** Per user, the requests on its device in order: the first computing (or about to), the others waiting. */
     private final List<ArrayDeque<DeviceJob>> devices = new ArrayList<>();
     private ChannelModel channel;
@@ -176,7 +179,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
 
     /** Starts the user's arrival process now, on its own stream. */
     private void startArrivals(User u) {
-        UniformRandomProvider rng = streams.stream(RandomStreams.ARRIVALS + "/" + u.id());
+        UniformRandomProvider rng = streams.stream(RandomStreams.ARRIVALS, u.id());
         arrivalClocks.add(new ArrivalClock(this, u, scenario.arrivals().forUser(u.id(), rng), clock.nowS()));
     }
 
@@ -194,7 +197,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         deviceFreeAtS = Arrays.copyOf(deviceFreeAtS, arrivalClocks.size() + count);
         for (int i = 0; i < count; i++) {
             int id = arrivalClocks.size();
-            startArrivals(newUser(id, streams.stream(RandomStreams.USERS + "/" + id)));
+            startArrivals(newUser(id, streams.stream(RandomStreams.USERS, id)));
             joined.add(id);
         }
         return joined;
@@ -243,8 +246,26 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return n;
     }
 
-    /** The cell a user at {@code pos} associates with: the nearest, or the best link-budget SNR. */
+    /**
+     * The cell a user at {@code pos} associates with: the nearest, or the best link-budget SNR. The nearest cell of a
+     * user that does not move is found once (a link budget depends on the band, which the timeline may change).
+     */
     private CellNode servingCell(User u, Position pos) {
+        boolean fixed = scenario.mobility() instanceof Mobility.Static && scenario.meanSnr() instanceof MeanSnr.Uniform;
+        if (fixed && u.id() < nearestCell.length && nearestCell[u.id()] != null) {
+            return nearestCell[u.id()];
+        }
+        CellNode found = searchServingCell(u, pos);
+        if (fixed) {
+            if (u.id() >= nearestCell.length) {
+                nearestCell = Arrays.copyOf(nearestCell, Math.max(u.id() + 1, 2 * nearestCell.length));
+            }
+            nearestCell[u.id()] = found;
+        }
+        return found;
+    }
+
+    private CellNode searchServingCell(User u, Position pos) {
         CellNode best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (CellNode c : cells) {
@@ -265,15 +286,15 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         Position pos = u.positionAt(now);
         CellNode cell = servingCell(u, pos);
         double meanSnrDb = scenario.meanSnr() instanceof MeanSnr.Uniform range
-                ? range.lowDb() + streams.stream(RandomStreams.CHANNEL + "/" + u.id()).nextDouble()
+                ? range.lowDb() + streams.stream(RandomStreams.CHANNEL, u.id()).nextDouble()
                         * (range.highDb() - range.lowDb())
                 : channel.linkBudgetSnrDb(u.id(), cell.id, cell.spec.position().distanceTo(pos),
                         cell.downlink.bandwidthHz());
-        UniformRandomProvider promptRng = streams.stream(RandomStreams.PROMPTS + "/" + u.id());
+        UniformRandomProvider promptRng = streams.stream(RandomStreams.PROMPTS, u.id());
         String prompt = a.prompt() != null ? a.prompt() : scenario.prompts().draw(promptRng);
         long seed = promptRng.nextLong();
         double factor = scenario.computeVariation() == Scenario.ComputeVariation.EXPONENTIAL
-                ? AhrensDieterExponentialSampler.of(streams.stream(RandomStreams.COMPUTE + "/" + u.id()), 1.0)
+                ? AhrensDieterExponentialSampler.of(streams.stream(RandomStreams.COMPUTE, u.id()), 1.0)
                         .sample()
                 : 1.0;
         int policyChoice = scenario.framework().usesSplitPolicy()

@@ -26,6 +26,18 @@ class RandomStreamsTest {
     }
 
     @Test
+    void anIndexedStreamIsTheNamedStreamOfThatIndex() {
+        RandomStreams byName = new RandomStreams(42);
+        RandomStreams byIndex = new RandomStreams(42);
+        for (int u : new int[] {3, 0, 40, 3}) {
+            assertEquals(byName.stream(RandomStreams.PROMPTS + "/" + u).nextLong(),
+                    byIndex.stream(RandomStreams.PROMPTS, u).nextLong(), "user " + u);
+        }
+        assertSame(byIndex.stream(RandomStreams.PROMPTS, 40), byIndex.stream(RandomStreams.PROMPTS + "/" + 40),
+                "one generator per name, however it is asked for");
+    }
+
+    @Test
     void differentNamesOrSeedsDiffer() {
         RandomStreams r = new RandomStreams(42);
         UniformRandomProvider a = r.stream(RandomStreams.ARRIVALS);
