@@ -36,7 +36,7 @@ public final class StepFunction {
             values = Arrays.copyOf(values, 2 * n);
         }
         times[n] = timeS;
-        integrals[n] = integral(timeS);
+        integrals[n] = n == 0 ? 0 : integrals[n - 1] + values[n - 1] * (timeS - times[n - 1]);
         values[n] = value;
         n++;
     }
