@@ -37,7 +37,7 @@ public record RequestRecord(long id, int user, int cell, double userXM, double u
 
     /** This record without the images of its computation. */
     public RequestRecord withoutImages() {
-        return new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS,
+        return quality.images() == null ? this : new RequestRecord(id, user, cell, userXM, userYM, prompt, seed, arrivalS, endS, queueWaitS, l2EdgeS,
                 l1TransmissionS, l3DeviceS, latencyS, edgeSteps, snrDb, bandwidthShareHz, outages, satisfaction, failed,
                 failure, failedAt, regenerations, inWarmup, quality.withoutImages());
     }

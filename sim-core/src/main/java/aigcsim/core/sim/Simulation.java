@@ -77,6 +77,7 @@ public final class Simulation {
         CountDownLatch ended = new CountDownLatch(1);
         synchronized (DSOL_GLOBALS) {
             simulator = new DevsSimulator<>(scenario.name() + "#" + r);
+            simulator.setEventList(new ActionList());
             simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END, Level.OFF);
             model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f));
             SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
