@@ -1,6 +1,7 @@
 package aigcsim.core.metrics;
 
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +26,72 @@ public record RunSummary(long requests, long delivered, long failed, long failed
     /** Summarizes the records of one run, whose warm-up was {@code warmupS} and arrival window {@code windowS}. */
     public static RunSummary of(List<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
             double edgeUtilization, double bandwidthUtilization, long events, double simulatedEndS) {
-        List<RequestRecord> rs = all.stream().filter(r -> !r.inWarmup()).toList();
-        List<RequestRecord> delivered = rs.stream().filter(RequestRecord::delivered).toList();
-        double[] lat = delivered.stream().mapToDouble(RequestRecord::latencyS).sorted().toArray();
-        long failed = rs.stream().filter(RequestRecord::failed).count();
-        long onTime = rs.size() - failed;
-        List<RequestRecord> measured = rs.stream().filter(r -> !Double.isNaN(r.quality().psnrDb())).toList();
-        return new RunSummary(rs.size(), delivered.size(), failed,
-                rs.stream().filter(r -> "DEADLINE".equals(r.failure())).count(),
-                rs.stream().filter(r -> "OUTAGE".equals(r.failure())).count(),
-                rs.stream().filter(r -> "EDGE_DOWN".equals(r.failure())).count(),
-                rs.isEmpty() ? Double.NaN : failed / (double) rs.size(),
-                Arrays.stream(lat).average().orElse(Double.NaN),
+        // one pass over the records; each mean is DoubleSummaryStatistics' compensated sum, as DoubleStream.average
+        long n = 0;
+        long failed = 0;
+        long deadline = 0;
+        long outage = 0;
+        long edgeDown = 0;
+        long cacheHits = 0;
+        double[] lat = new double[all.size()];
+        int delivered = 0;
+        DoubleSummaryStatistics wait = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics l1 = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics l2 = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics l3 = new DoubleSummaryStatistics();
+        long edgeStepsSum = 0;
+        DoubleSummaryStatistics satisfaction = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics psnr = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics ssim = new DoubleSummaryStatistics();
+        DoubleSummaryStatistics semantic = new DoubleSummaryStatistics();
+        for (RequestRecord r : all) {
+            if (r.inWarmup()) {
+                continue;
+            }
+            n++;
+            edgeStepsSum += r.edgeSteps();
+            satisfaction.accept(r.satisfaction());
+            if (r.failed()) {
+                failed++;
+                switch (r.failure()) {
+                    case "DEADLINE" -> deadline++;
+                    case "OUTAGE" -> outage++;
+                    case "EDGE_DOWN" -> edgeDown++;
+                    default -> { }
+                }
+            }
+            if (r.delivered()) {
+                lat[delivered++] = r.latencyS();
+                wait.accept(r.queueWaitS());
+                l1.accept(r.l1TransmissionS());
+                l2.accept(r.l2EdgeS());
+                l3.accept(r.l3DeviceS());
+            }
+            if (!Double.isNaN(r.quality().psnrDb())) {
+                psnr.accept(r.quality().psnrDb());
+                ssim.accept(r.quality().ssim());
+                semantic.accept(r.quality().semanticAccuracy());
+                if (r.quality().cacheHit()) {
+                    cacheHits++;
+                }
+            }
+        }
+        lat = Arrays.copyOf(lat, delivered);
+        Arrays.sort(lat);
+        double meanLatency = Arrays.stream(lat).average().orElse(Double.NaN);
+        long onTime = n - failed;
+        return new RunSummary(n, delivered, failed, deadline, outage, edgeDown,
+                n == 0 ? Double.NaN : failed / (double) n, meanLatency,
                 quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99),
-                mean(delivered, RequestRecord::queueWaitS), mean(delivered, RequestRecord::l1TransmissionS),
-                mean(delivered, RequestRecord::l2EdgeS), mean(delivered, RequestRecord::l3DeviceS),
-                rs.stream().mapToInt(RequestRecord::edgeSteps).average().orElse(Double.NaN),
-                mean(rs, RequestRecord::satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
-                mean(measured, r -> r.quality().psnrDb()), mean(measured, r -> r.quality().ssim()),
-                mean(measured, r -> r.quality().semanticAccuracy()),
-                measured.isEmpty() ? Double.NaN
-                        : measured.stream().filter(r -> r.quality().cacheHit()).count() / (double) measured.size(),
+                mean(wait), mean(l1), mean(l2), mean(l3), n == 0 ? Double.NaN : (double) edgeStepsSum / n,
+                mean(satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
+                mean(psnr), mean(ssim), mean(semantic),
+                psnr.getCount() == 0 ? Double.NaN : cacheHits / (double) psnr.getCount(),
                 events, simulatedEndS, warmupS, steadyState.steady(), steadyState.reason());
     }
 
-    private static double mean(List<RequestRecord> rs, java.util.function.ToDoubleFunction<RequestRecord> f) {
-        return rs.stream().mapToDouble(f).average().orElse(Double.NaN);
+    private static double mean(DoubleSummaryStatistics s) {
+        return s.getCount() == 0 ? Double.NaN : s.getAverage();
     }
 
     /** Linear-interpolation quantile (type 7) of sorted values; NaN when empty. */
