@@ -38,7 +38,8 @@ final class Bench {
     private Bench() {
     }
 
-    static void run(int users, double durationS, int mmqEvents) {
+    /** The bench scenario: {@code users} in cells of 20 on a square grid, one request per user per minute. */
+    private static Scenario scenario(int users, double durationS) {
         int cells = Math.max(1, (users + USERS_PER_CELL - 1) / USERS_PER_CELL);
         int cols = (int) Math.ceil(Math.sqrt(cells));
         int rows = (cells + cols - 1) / cols;
@@ -49,9 +50,40 @@ final class Bench {
             b.cell(new Scenario.CellSpec(new Position((c % cols + 0.5) * CELL_SPACING_M,
                     (c / cols + 0.5) * CELL_SPACING_M), Defaults.BANDWIDTH_HZ, edge, PacrSchedule.FULL));
         }
-        Scenario s = b.build();
+        return b.build();
+    }
+
+    /**
+     * Cost against size: the bench scenario at each user count (requests in proportion, the same simulated time),
+     * after one untimed warm-up run; wall time and peak heap of each (the peak is of the heap in use, garbage
+     * included, after a GC before the run: an upper bound of what the run needs).
+     */
+    static void sizes(int[] users, double durationS) {
+        Simulation.runReplication(scenario(users[0], Math.min(durationS, WARMUP_S)), 1, new AnalyticComputeService(),
+                (r, f) -> { });
+        System.out.printf(Locale.ROOT, "cost against size: %.0f s simulated, one request per user per minute, 20 users "
+                + "a cell, analytic, one replication each%n", durationS);
+        System.out.printf(Locale.ROOT, "%9s %7s %11s %12s %8s %12s %10s %13s %14s%n", "users", "cells", "requests",
+                "events", "wall s", "requests/s", "peak MiB", "us / request", "bytes / request");
+        for (int u : users) {
+            Scenario s = scenario(u, durationS);
+            resetPeaks();
+            long t0 = System.nanoTime();
+            RunResult run = Simulation.runReplication(s, 0, new AnalyticComputeService(), (r, f) -> { });
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long heap = peakHeapBytes();
+            long requests = run.records().size();
+            System.out.printf(Locale.ROOT, "%,9d %,7d %,11d %,12d %8.2f %,12.0f %,10.0f %13.2f %,14.0f%n", u,
+                    s.cells().size(), requests, run.summary().events(), wall, requests / wall, heap / 1048576.0,
+                    wall * 1e6 / requests, (double) heap / requests);
+        }
+    }
+
+    static void run(int users, double durationS, int mmqEvents) {
+        Scenario s = scenario(users, durationS);
         System.out.printf(Locale.ROOT, "bench: %d users in %d cells, %.0f s simulated, Poisson %.4f req/s per user, "
-                + "%s, analytic%n", users, cells, durationS, Defaults.REQUESTS_PER_USER_PER_S, s.edgeMode());
+                + "%s, analytic%n", users, s.cells().size(), durationS, Defaults.REQUESTS_PER_USER_PER_S,
+                s.edgeMode());
 
         // both timed runs come after an untimed one of the same code, so neither figure is the JIT's warm-up
         Simulation.runReplication(s.toBuilder().durationS(Math.min(durationS, WARMUP_S)).build(), 1,
