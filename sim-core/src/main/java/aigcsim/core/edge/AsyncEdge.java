@@ -44,6 +44,8 @@ public final class AsyncEdge implements EdgeScheduler {
     private boolean down;
     private Clock.Scheduled iteration;
     private int queuedSteps;
+    /** Requests in the user queues (kept with queuedSteps: asked at every arrival). */
+    private int queuedCount;
 
     private static final class Running {
         final Request request;
@@ -68,6 +70,7 @@ public final class AsyncEdge implements EdgeScheduler {
         ArrayDeque<Request> q = userQueues.computeIfAbsent(r.user.id(), u -> new ArrayDeque<>());
         q.add(r);
         queuedSteps += r.edgeSteps;
+        queuedCount++;
         r.enter(Request.Stage.QUEUE, () -> leaveQueue(r));
         if (q.size() == 1) {
             if (order == AsyncOrder.ROUND_ROBIN) {
@@ -90,6 +93,7 @@ public final class AsyncEdge implements EdgeScheduler {
             return;
         }
         queuedSteps -= r.edgeSteps;
+        queuedCount--;
         if (order == AsyncOrder.ROUND_ROBIN) {
             if (q.isEmpty()) {
                 roundRobin.remove(user);
@@ -127,6 +131,7 @@ public final class AsyncEdge implements EdgeScheduler {
             }
         }
         queuedSteps -= r.edgeSteps;
+        queuedCount--;
         return r;
     }
 
@@ -253,16 +258,13 @@ public final class AsyncEdge implements EdgeScheduler {
         roundRobin.clear();
         edfHeads.clear();
         queuedSteps = 0;
+        queuedCount = 0;
         return out;
     }
 
     @Override
     public int queued() {
-        int n = 0;
-        for (ArrayDeque<Request> q : userQueues.values()) {
-            n += q.size();
-        }
-        return n;
+        return queuedCount;
     }
 
     @Override
