@@ -252,18 +252,25 @@ public final class Report {
         }
         List<String> paths = head.subList(3, first);
         List<List<String>> rows = lines.subList(1, lines.size()).stream().map(Csv::split).toList();
+        // a path zipped with an earlier one (its value follows from that one's in every run) is drawn with it
         section("Sweep over " + esc(String.join(", ", paths)));
         p(rows.size() + " runs; each point's folder under points/ holds its own results. Boxes are 95 % intervals over "
                 + "the replications of a run.");
+        List<String> axes = new ArrayList<>();
+        for (String p : paths) {
+            if (axes.stream().noneMatch(a -> follows(rows, head.indexOf(p), head.indexOf(a)))) {
+                axes.add(p);
+            }
+        }
         for (String fig : List.of("meanSatisfaction", "meanLatencyS", "meanEdgeSteps")) {
             int col = head.indexOf(fig);
-            for (String x : paths) {
+            for (String x : axes) {
                 List<String> xs = new ArrayList<>(new LinkedHashSet<>(rows.stream()
                         .map(r -> r.get(head.indexOf(x))).toList()));
                 Map<String, List<RunData.Interval>> series = new LinkedHashMap<>();
                 for (List<String> r : rows) {
                     StringBuilder key = new StringBuilder();
-                    for (String other : paths) {
+                    for (String other : axes) {
                         if (!other.equals(x)) {
                             key.append(key.length() == 0 ? "" : ", ").append(other).append("=")
                                     .append(r.get(head.indexOf(other)));
@@ -282,12 +289,14 @@ public final class Report {
                 chart(fig + " against " + x, Charts.intervals(xs, series, x, fig));
             }
         }
-        // a surface over the first two swept paths when they name every run (the others zipped with them)
+        // a surface over the first two axes when they name every run
         List<List<String>> repeat0 = rows.stream().filter(r -> r.get(1).equals("0")).toList();
-        if (paths.size() >= 2 && repeat0.stream().map(r -> r.get(3) + "\u0000" + r.get(4)).distinct().count()
+        int cx = axes.isEmpty() ? -1 : head.indexOf(axes.get(0));
+        int cy = axes.size() < 2 ? -1 : head.indexOf(axes.get(1));
+        if (cy > 0 && repeat0.stream().map(r -> r.get(cx) + "\u0000" + r.get(cy)).distinct().count()
                 == repeat0.size()) {
-            List<String> xs = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(3)).toList()));
-            List<String> ys = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(4)).toList()));
+            List<String> xs = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(cx)).toList()));
+            List<String> ys = new ArrayList<>(new LinkedHashSet<>(repeat0.stream().map(r -> r.get(cy)).toList()));
             for (String[] fig : new String[][] {{"meanSatisfaction", "satisfaction"}, {"meanEdgeSteps", "edge steps a"}}) {
                 double[][] v = new double[xs.size()][ys.size()];
                 for (double[] line : v) {
@@ -295,10 +304,10 @@ public final class Report {
                 }
                 int col = head.indexOf(fig[0]);
                 for (List<String> r : repeat0) {
-                    v[xs.indexOf(r.get(3))][ys.indexOf(r.get(4))] = parse(r.get(col));
+                    v[xs.indexOf(r.get(cx))][ys.indexOf(r.get(cy))] = parse(r.get(col));
                 }
-                chart("Mean " + fig[1] + " over " + paths.get(0) + " x " + paths.get(1), Charts.heatMap(xs, ys, v,
-                        paths.get(0), paths.get(1), fig[1]));
+                chart("Mean " + fig[1] + " over " + axes.get(0) + " x " + axes.get(1), Charts.heatMap(xs, ys, v,
+                        axes.get(0), axes.get(1), fig[1]));
             }
         }
         List<List<String>> table = new ArrayList<>();
@@ -333,6 +342,18 @@ public final class Report {
         }
         table(List.of(c.path("field").asText(), "replications", "mean ± 95 %", "decision"), rows);
         return "Capacity " + dir.getFileName();
+    }
+
+    /** Whether column {@code c}'s value follows from column {@code by}'s in every row (zipped with it). */
+    private static boolean follows(List<List<String>> rows, int c, int by) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (List<String> r : rows) {
+            String prior = seen.putIfAbsent(r.get(by), r.get(c));
+            if (prior != null && !prior.equals(r.get(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -448,7 +469,7 @@ public final class Report {
         }
         h.append(";\nwindow.aigcsimCharts = CHARTS.map(c => {\n"
                 + "  const chart = echarts.init(document.getElementById(c.id), null, {renderer: 'svg'});\n"
-                + "  chart.setOption(c.option);\n  return chart;\n});\n"
+                + "  chart.setOption(Object.assign({animation: false}, c.option));\n  return chart;\n});\n"
                 + "window.addEventListener('resize', () => window.aigcsimCharts.forEach(c => c.resize()));\n"
                 + "window.addEventListener('load', () => {\n"
                 + "  const imgs = [...document.images];\n"

@@ -128,4 +128,28 @@ class ReportTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Report.write(t));
         assertTrue(e.getMessage().contains("training.csv"), e.getMessage());
     }
+
+    @Test
+    void aZippedSweepPathIsDrawnWithThePathItFollows() throws Exception {
+        Path sw = dir.resolve("sweep");
+        Files.createDirectories(sw);
+        StringBuilder csv = new StringBuilder("point,repeat,folder,pacr,low,high");
+        for (String f : List.of("meanLatencyS", "meanSatisfaction", "meanEdgeSteps")) {
+            csv.append(',').append(f).append(',').append(f).append("HalfWidth95");
+        }
+        csv.append('\n');
+        int k = 0;
+        for (String pacr : List.of("0.5", "1.0")) {
+            for (String snr : List.of("-6", "6")) {
+                // low and high are zipped: high follows from low
+                csv.append(k).append(",0,p").append(k++).append(',').append(pacr).append(',').append(snr).append(',')
+                        .append(snr).append(",10,1,0.5,0.1,8,1\n");
+            }
+        }
+        Files.writeString(sw.resolve("sweep.csv"), csv);
+        String html = Files.readString(Report.write(sw));
+        assertTrue(html.contains("meanEdgeSteps against low"), "charted against the first of the zipped pair");
+        assertFalse(html.contains("against high"), "not again against the path zipped with it");
+        assertTrue(html.contains("Mean satisfaction over pacr x low"), "the surface over the two axes");
+    }
 }
