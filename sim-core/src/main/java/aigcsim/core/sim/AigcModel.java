@@ -62,9 +62,11 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private SplitPolicy policy;
     private final List<CellNode> cells = new ArrayList<>();
     private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
-    private final List<Request> ended = new ArrayList<>();
+    /** The records of ended requests whose computation was complete when they ended (every analytic one). */
+    private final List<RequestRecord> recorded = new ArrayList<>();
+    /** Ended requests whose computation was still running: recorded once it is done ({@link #records}). */
+    private final List<Pending> pending = new ArrayList<>();
     private final List<CellSample> samples = new ArrayList<>();
-    private final List<CompletableFuture<ComputeResult>> results = new ArrayList<>();
     private double[] deviceFreeAtS;
     /** Per user that does not move, its serving cell once found (uniform SNR: the nearest). */
     private CellNode[] nearestCell = new CellNode[0];
@@ -74,6 +76,10 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private long nextRequestId;
     private long outstanding;
     private int generatingUsers;
+
+    /** An ended request and its computation, still running when it ended. */
+    private record Pending(Request request, CompletableFuture<ComputeResult> result) {
+    }
 
     /** A request on its user's device: its device compute time, when that ends, and the end event. */
     private static final class DeviceJob {
@@ -487,28 +493,38 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
             r.deadlineEvent = null;
         }
         r.endS = Double.isNaN(r.edgeStartS) ? r.deadlineAtS() : clock.nowS();
-        ended.add(r);
         if (scenario.framework().usesSplitPolicy()) {
             policy.ended(r.id, satisfaction(r), clock.nowS());
         }
         boolean produced = r.failure == Request.Failure.NONE;
-        results.add(!produced ? null : r.checked != null ? CompletableFuture.completedFuture(r.checked)
-                : compute.submit(job(r)));
+        CompletableFuture<ComputeResult> result = !produced ? null
+                : r.checked != null ? CompletableFuture.completedFuture(r.checked) : compute.submit(job(r));
+        // the record is made now when it can be, so the request itself is not kept until the end of the run
+        if (result == null || result.isDone()) {
+            recorded.add(record(r, joined(result)));
+        } else {
+            pending.add(new Pending(r, result));
+        }
         outstanding--;
+    }
+
+    /** The computation's result; none when nothing was computed, or when the computation failed (said why). */
+    private ComputeResult joined(CompletableFuture<ComputeResult> f) {
+        return f == null ? ComputeResult.none(compute.fidelity())
+                : f.handle((q, e) -> e == null ? q : ComputeResult.none(compute.fidelity() + " failed: "
+                        + (e.getCause() != null ? e.getCause() : e).getMessage())).join();
     }
 
     boolean drained() {
         return generatingUsers == 0 && outstanding == 0 && timeline.pending() == 0;
     }
 
-    /** The records of all ended requests, in order of id, with the compute results joined in. */
+    /** The records of all ended requests, in order of id, with the compute results joined in (a new list). */
     List<RequestRecord> records() {
-        List<RequestRecord> out = new ArrayList<>(ended.size());
-        for (int i = 0; i < ended.size(); i++) {
-            CompletableFuture<ComputeResult> f = results.get(i);
-            out.add(record(ended.get(i), f == null ? ComputeResult.none(compute.fidelity())
-                    : f.handle((q, e) -> e == null ? q : ComputeResult.none(compute.fidelity() + " failed: "
-                            + (e.getCause() != null ? e.getCause() : e).getMessage())).join()));
+        List<RequestRecord> out = new ArrayList<>(recorded.size() + pending.size());
+        out.addAll(recorded);
+        for (Pending p : pending) {
+            out.add(record(p.request(), joined(p.result())));
         }
         out.sort((x, y) -> Long.compare(x.id(), y.id()));
         return out;

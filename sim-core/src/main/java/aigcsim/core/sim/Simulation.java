@@ -1,6 +1,7 @@
 package aigcsim.core.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,14 +110,15 @@ public final class Simulation {
                     + ": requests still in the system at the safety horizon t=" + end + " s", null);
         }
         // the images of a sample of requests are kept for the gallery: the first ones of replication 0
-        List<RequestRecord> records = model.records().stream()
-                .map(x -> r == 0 && x.id() < scenario.imagesKept() ? x : x.withoutImages()).toList();
+        // replaced in place: a run's records are its largest part, and a copy would double its peak
+        List<RequestRecord> records = model.records();
+        records.replaceAll(x -> r == 0 && x.id() < scenario.imagesKept() ? x : x.withoutImages());
         SteadyState steady = SteadyState.of(records.stream().filter(x -> scenario.warmupAuto() || !x.inWarmup())
                 .mapToDouble(RequestRecord::timeInSystemS).toArray());
         double warmup = !scenario.warmupAuto() ? scenario.warmupS()
                 : !steady.steady() || steady.truncation() == 0 ? 0 : records.get(steady.truncation()).arrivalS();
         if (scenario.warmupAuto()) {
-            records = records.stream().map(x -> x.withWarmup(warmup)).toList();
+            records.replaceAll(x -> x.withWarmup(warmup));
         }
         double simEnd = simulator.getSimulatorTime();
         double edgeUtil = model.cells().stream().mapToDouble(c -> c.edgeUtilization(warmup, simEnd)).average()
@@ -125,8 +127,8 @@ public final class Simulation {
                 .average().orElse(0);
         RunSummary summary = RunSummary.of(records, warmup, scenario.durationS() - warmup, steady, edgeUtil,
                 bandUtil, model.clock().events(), simEnd);
-        return new RunResult(r, seed, records, summary, List.copyOf(model.timelineRecords()),
-                List.copyOf(model.samples()));
+        return new RunResult(r, seed, Collections.unmodifiableList(records), summary,
+                List.copyOf(model.timelineRecords()), List.copyOf(model.samples()));
     }
 
     /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */
