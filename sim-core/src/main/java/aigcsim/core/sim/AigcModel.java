@@ -68,6 +68,10 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final List<Pending> pending = new ArrayList<>();
     private final List<CellSample> samples = new ArrayList<>();
     private double[] deviceFreeAtS;
+    /** Where the cells stand, in order (and as coordinate arrays, for the nearest-cell search). */
+    private List<Position> cellPositions;
+    private double[] cellX;
+    private double[] cellY;
     /** Per user that does not move, its serving cell once found (uniform SNR: the nearest). */
     private CellNode[] nearestCell = new CellNode[0];
     /** Per user, the requests on its device in order: the first computing (or about to), the others waiting. */
@@ -153,6 +157,9 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         for (int i = 0; i < scenario.cells().size(); i++) {
             cells.add(new CellNode(i, scenario.cells().get(i), scenario, channel, this));
         }
+        cellPositions = cells.stream().map(c -> c.spec.position()).toList();
+        cellX = cellPositions.stream().mapToDouble(Position::xM).toArray();
+        cellY = cellPositions.stream().mapToDouble(Position::yM).toArray();
         UniformRandomProvider placement = streams.stream(RandomStreams.USERS);
         deviceFreeAtS = new double[scenario.users()];
         for (int u = 0; u < scenario.users(); u++) {
@@ -171,7 +178,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
 
     /** User {@code u}: its start by the scenario's placement, then its latency requirement, drawn from {@code rng}. */
     private User newUser(int u, UniformRandomProvider rng) {
-        Position p = scenario.placement().start(u, cells.stream().map(c -> c.spec.position()).toList(),
+        Position p = scenario.placement().start(u, cellPositions,
                 scenario.areaWidthM(), scenario.areaHeightM(), rng);
         double x = scenario.requirementLowS()
                 + rng.nextDouble() * (scenario.requirementHighS() - scenario.requirementLowS());
@@ -272,12 +279,26 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     }
 
     private CellNode searchServingCell(User u, Position pos) {
+        if (scenario.meanSnr() instanceof MeanSnr.Uniform) {
+            // the nearest by squared distance (the same order, without a square root per cell)
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < cellX.length; i++) {
+                double dx = cellX[i] - pos.xM();
+                double dy = cellY[i] - pos.yM();
+                double d = dx * dx + dy * dy;
+                if (d < bestD) {
+                    bestD = d;
+                    best = i;
+                }
+            }
+            return cells.get(best);
+        }
         CellNode best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (CellNode c : cells) {
-            double d = c.spec.position().distanceTo(pos);
-            double score = scenario.meanSnr() instanceof MeanSnr.Uniform ? -d
-                    : channel.linkBudgetSnrDb(u.id(), c.id, d, c.downlink.bandwidthHz());
+            double score = channel.linkBudgetSnrDb(u.id(), c.id, c.spec.position().distanceTo(pos),
+                    c.downlink.bandwidthHz());
             if (score > bestScore) {
                 bestScore = score;
                 best = c;
