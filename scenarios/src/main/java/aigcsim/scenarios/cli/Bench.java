@@ -67,16 +67,24 @@ final class Bench {
                 "events", "wall s", "requests/s", "peak MiB", "us / request", "bytes / request");
         for (int u : users) {
             Scenario s = scenario(u, durationS);
-            resetPeaks();
-            long t0 = System.nanoTime();
-            RunResult run = Simulation.runReplication(s, 0, new AnalyticComputeService(), (r, f) -> { });
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long heap = peakHeapBytes();
-            long requests = run.records().size();
+            Timed t = timed(s);
+            long requests = t.run().records().size();
             System.out.printf(Locale.ROOT, "%,9d %,7d %,11d %,12d %8.2f %,12.0f %,10.0f %13.2f %,14.0f%n", u,
-                    s.cells().size(), requests, run.summary().events(), wall, requests / wall, heap / 1048576.0,
-                    wall * 1e6 / requests, (double) heap / requests);
+                    s.cells().size(), requests, t.run().summary().events(), t.wallS(), requests / t.wallS(),
+                    t.peakHeapBytes() / 1048576.0, t.wallS() * 1e6 / requests, (double) t.peakHeapBytes() / requests);
         }
+    }
+
+    /** A timed replication: its result, wall seconds and peak heap. */
+    private record Timed(RunResult run, double wallS, long peakHeapBytes) {
+    }
+
+    /** Replication 0 of {@code s}, timed, its peak heap measured from a GC before it. */
+    private static Timed timed(Scenario s) {
+        resetPeaks();
+        long t0 = System.nanoTime();
+        RunResult run = Simulation.runReplication(s, 0, new AnalyticComputeService(), (r, f) -> { });
+        return new Timed(run, (System.nanoTime() - t0) / 1e9, peakHeapBytes());
     }
 
     static void run(int users, double durationS, int mmqEvents) {
@@ -89,13 +97,11 @@ final class Bench {
         Simulation.runReplication(s.toBuilder().durationS(Math.min(durationS, WARMUP_S)).build(), 1,
                 new AnalyticComputeService(), (r, f) -> { });
         bareMm1(WARMUP_EVENTS);
-        resetPeaks();
-        long t0 = System.nanoTime();
-        RunResult run = Simulation.runReplication(s, 0, new AnalyticComputeService(), (r, f) -> { });
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long simHeap = peakHeapBytes();
-        long events = run.summary().events();
-        long requests = run.records().size();
+        Timed t = timed(s);
+        double wall = t.wallS();
+        long simHeap = t.peakHeapBytes();
+        long events = t.run().summary().events();
+        long requests = t.run().records().size();
 
         resetPeaks();
         long t1 = System.nanoTime();

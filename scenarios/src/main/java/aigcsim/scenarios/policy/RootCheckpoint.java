@@ -27,12 +27,22 @@ public record RootCheckpoint(Path dir, D3qn network, RootState state, int totalS
     static final String FEATURES = "features";
     static final String TOTAL_STEPS = "totalSteps";
 
-    private static final Map<Path, RootCheckpoint> LOADED = new ConcurrentHashMap<>();
+    private static final Map<String, RootCheckpoint> LOADED = new ConcurrentHashMap<>();
 
-    /** The checkpoint in {@code dir}, loaded and verified once. */
+    /**
+     * The checkpoint in {@code dir}, loaded and verified once while its parameters file is unchanged (a checkpoint
+     * retrained into the same folder is loaded again).
+     */
     public static RootCheckpoint load(Path dir) {
-        Path key = dir.toAbsolutePath().normalize();
-        return LOADED.computeIfAbsent(key, RootCheckpoint::read);
+        Path abs = dir.toAbsolutePath().normalize();
+        Path params = abs.resolve(D3qn.PARAMS_FILE);
+        String key;
+        try {
+            key = abs + "@" + Files.getLastModifiedTime(params).toMillis() + "/" + Files.size(params);
+        } catch (IOException e) {
+            key = abs.toString(); // missing: read() says what is wrong
+        }
+        return LOADED.computeIfAbsent(key, k -> read(abs));
     }
 
     private static RootCheckpoint read(Path dir) {
