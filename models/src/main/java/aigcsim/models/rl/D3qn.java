@@ -66,17 +66,20 @@ public final class D3qn implements AutoCloseable {
     private final SplittableRandom exploration;
     private final SplittableRandom sampling;
     private final Map<String, Object> extras;
+    /** The SHA-256 of the params file this network was loaded from, verified at load (null for a fresh network). */
+    private final String paramsSha256;
     private long decisions;
     private long learnSteps;
     private boolean closed;
 
     /** A fresh agent: online network initialized from the seed, target = a copy of it, empty replay buffer. */
     public D3qn(D3qnConfig config) {
-        this(config, null, Map.of(), 0, 0);
+        this(config, null, Map.of(), null, 0, 0);
     }
 
     /** {@code params} null: initial ones from the seed. */
-    private D3qn(D3qnConfig config, float[] params, Map<String, Object> extras, long decisions, long learnSteps) {
+    private D3qn(D3qnConfig config, float[] params, Map<String, Object> extras, String paramsSha256, long decisions,
+            long learnSteps) {
         this.config = Objects.requireNonNull(config, "config");
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom init = root.split();
@@ -89,6 +92,7 @@ public final class D3qn implements AutoCloseable {
         adam = new GlobalNormAdam(manager, QNetwork.size(config));
         replay = new ReplayBuffer(config.replayCapacity(), config.stateSize());
         this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        this.paramsSha256 = paramsSha256;
         this.decisions = decisions;
         this.learnSteps = learnSteps;
     }
@@ -378,7 +382,7 @@ public final class D3qn implements AutoCloseable {
         long learnSteps = counter(manifest, file, "learnSteps");
         @SuppressWarnings("unchecked")
         Map<String, Object> extras = manifestField(manifest, file, "extras", Map.class);
-        return new D3qn(config, readParams(params, config), extras, decisions, learnSteps);
+        return new D3qn(config, readParams(params, config), extras, actual, decisions, learnSteps);
     }
 
     private static <T> T manifestField(Map<String, Object> manifest, Path file, String key, Class<T> type) {
@@ -454,6 +458,11 @@ public final class D3qn implements AutoCloseable {
     /** The extras of the manifest this network was loaded from (empty for a fresh network); read-only. */
     public synchronized Map<String, Object> manifestExtras() {
         return extras;
+    }
+
+    /** The SHA-256 of the params file this network was loaded from, as verified at load; null for a fresh network. */
+    public String paramsSha256() {
+        return paramsSha256;
     }
 
     public D3qnConfig config() {

@@ -60,6 +60,8 @@ class D3qnCheckpointTest {
                 assertEquals(CONFIG, loaded.config());
                 assertEquals(extras, loaded.manifestExtras());
                 assertEquals(Map.of(), net.manifestExtras(), "a fresh net has no extras");
+                assertEquals(manifest.get("sha256"), loaded.paramsSha256(), "the verified hash of its params file");
+                assertEquals(null, net.paramsSha256(), "a fresh net was loaded from no file");
                 assertEquals(net.decisions(), loaded.decisions());
                 assertEquals(net.learnSteps(), loaded.learnSteps());
                 assertEquals(net.epsilon(), loaded.epsilon());

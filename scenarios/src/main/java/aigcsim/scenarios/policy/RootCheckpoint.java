@@ -3,9 +3,6 @@ package aigcsim.scenarios.policy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,10 +11,11 @@ import aigcsim.models.rl.D3qn;
 /**
  * A trained ROOT network with the state it reads: a checkpoint folder written by {@code aigcsim policy train} (the
  * D3QN's parameters and a manifest with the state definition, hyper-parameters, training scenario, episodes, final
- * reward and SHA-256, verified at load; {@code paramsSha256} identifies it in a run's {@code run.json}). Each folder is loaded once per process and shared by every run that names
+ * reward and SHA-256, verified at load; the network's {@code paramsSha256} identifies it in a run's {@code run.json}).
+ * Each folder is loaded once per process and shared by every run that names
  * it (inference is synchronized in {@link D3qn}).
  */
-public record RootCheckpoint(Path dir, D3qn network, RootState state, int totalSteps, String paramsSha256) {
+public record RootCheckpoint(Path dir, D3qn network, RootState state, int totalSteps) {
     /** The bundled checkpoint: {@code scenarios/policies/root} under the repository root (aigcsim.root). */
     public static final Path BUNDLED_DIR = Path.of(System.getProperty("aigcsim.root", ".")).resolve("scenarios")
             .resolve("policies").resolve("root");
@@ -73,15 +71,7 @@ public record RootCheckpoint(Path dir, D3qn network, RootState state, int totalS
                     + net.config().stateSize() + " features and gives " + net.config().actions() + " actions, but its "
                     + "state '" + s.id() + "' has " + s.size() + " features and T = " + t + " needs " + (t + 1));
         }
-        return new RootCheckpoint(dir, net, s, t, sha256(dir.resolve(D3qn.PARAMS_FILE)));
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
+        return new RootCheckpoint(dir, net, s, t);
     }
 
     /** Checks that a scenario with {@code totalSteps} steps can use this checkpoint (its actions are a = 0..T). */

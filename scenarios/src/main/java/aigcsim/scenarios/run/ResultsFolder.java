@@ -2,19 +2,16 @@ package aigcsim.scenarios.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import aigcsim.core.metrics.ResultWriter;
 import aigcsim.core.metrics.RunResult;
+import aigcsim.models.weights.WeightsManifest;
 import aigcsim.scenarios.file.ResolvedScenario;
 import aigcsim.scenarios.file.ScenarioResolver;
 import aigcsim.scenarios.file.ScenarioYaml;
@@ -50,20 +47,20 @@ public final class ResultsFolder {
             if (poolMetricsJson != null) {
                 Files.writeString(staging.resolve("pool-metrics.json"), poolMetricsJson);
             }
-            Files.writeString(staging.resolve(RUN), fingerprint(s));
+            Files.writeString(staging.resolve(RUN), fingerprint(s, yaml));
         });
     }
 
     /**
      * What a finished run folder records of its inputs: the resolved scenario's and the code's fingerprints, and the
      * SHA-256 of ROOT's parameters when the scenario (or its timeline) uses policy root, so a retrained checkpoint
-     * is a different input.
+     * is a different input; {@code yaml} is the resolved scenario as written.
      */
-    public static String fingerprint(ResolvedScenario s) {
-        String yaml = ScenarioYaml.write(s.resolved());
-        String root = ScenarioResolver.usesRoot(s.resolved()) ? ", \"rootCheckpointSha256\": \""
-                + RootCheckpoint.load(ScenarioResolver.checkpoint(s.resolved().split())).paramsSha256() + "\"" : "";
-        return "{\"scenarioSha256\": \"" + sha256(yaml) + "\", \"code\": \"" + CodeVersion.id() + "\"" + root + "}\n";
+    private static String fingerprint(ResolvedScenario s, String yaml) {
+        String root = ScenarioResolver.usesRoot(s.resolved()) ? ", \"rootCheckpointSha256\": \"" + RootCheckpoint.load(
+                ScenarioResolver.checkpoint(s.resolved().split())).network().paramsSha256() + "\"" : "";
+        return "{\"scenarioSha256\": \"" + WeightsManifest.sha256(yaml) + "\", \"code\": \"" + CodeVersion.id() + "\""
+                + root + "}\n";
     }
 
     /** Whether {@code dir} holds a finished run of exactly this resolved scenario with this code. */
@@ -71,7 +68,7 @@ public final class ResultsFolder {
         Path run = dir.resolve(RUN);
         try {
             return Files.isRegularFile(dir.resolve(SUMMARY)) && Files.isRegularFile(run)
-                    && Files.readString(run).equals(fingerprint(s));
+                    && Files.readString(run).equals(fingerprint(s, ScenarioYaml.write(s.resolved())));
         } catch (IOException e) {
             return false;
         }
@@ -118,15 +115,6 @@ public final class ResultsFolder {
             for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
