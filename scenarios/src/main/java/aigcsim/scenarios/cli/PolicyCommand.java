@@ -238,8 +238,7 @@ final class PolicyCommand {
         @Override
         public Integer call() {
             if (scenario.file == null) {
-                scenario.file = Path.of(System.getProperty("aigcsim.root", ".")).resolve("scenarios")
-                        .resolve("policies").resolve("root-train.yaml");
+                scenario.file = RootCheckpoint.TRAINING_SCENARIO;
             }
             RootCheckpoint cp = RootCheckpoint.load(RootCheckpoint.BUNDLED_DIR);
             SplittableRandom rng = new SplittableRandom(1);

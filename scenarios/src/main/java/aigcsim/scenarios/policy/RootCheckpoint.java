@@ -19,6 +19,8 @@ public record RootCheckpoint(Path dir, D3qn network, RootState state, int totalS
     /** The bundled checkpoint: {@code scenarios/policies/root} under the repository root (aigcsim.root). */
     public static final Path BUNDLED_DIR = Path.of(System.getProperty("aigcsim.root", ".")).resolve("scenarios")
             .resolve("policies").resolve("root");
+    /** The scenario the bundled checkpoint was trained on (next to it). */
+    public static final Path TRAINING_SCENARIO = BUNDLED_DIR.resolveSibling("root-train.yaml");
 
     /** Manifest keys this layer adds to the network's. */
     static final String STATE = "state";
