@@ -1,8 +1,11 @@
 package aigcsim.scenarios.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -11,6 +14,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 import aigcsim.core.compute.AnalyticComputeService;
 import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.metrics.Records;
 import aigcsim.core.metrics.RunResult;
 import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
@@ -56,24 +60,57 @@ final class Bench {
 
     /**
      * Cost against size: the bench scenario at each user count (requests in proportion, the same simulated time),
-     * after one untimed warm-up run; wall time and peak heap of each (the peak is of the heap in use, garbage
-     * included, after a GC before the run: an upper bound of what the run needs).
+     * after one untimed warm-up run; wall time, the peak heap (of the heap in use, garbage included, after a GC before
+     * the run: an upper bound of what the run needs, set by the collector's sizing as much as by the run), the live
+     * heap after the run while its result is held (what the run keeps: records past {@link Records#DEFAULT_MEMORY_LIMIT}
+     * are on disk), and at the end the process's peak resident memory and its maximum heap.
      */
     static void sizes(int[] users, double durationS) {
         Simulation.runReplication(scenario(users[0], Math.min(durationS, WARMUP_S)), 1, new AnalyticComputeService(),
                 (r, f) -> { });
         System.out.printf(Locale.ROOT, "cost against size: %.0f s simulated, one request per user per minute, 20 users "
                 + "a cell, analytic, one replication each%n", durationS);
-        System.out.printf(Locale.ROOT, "%9s %7s %11s %12s %8s %12s %10s %13s %14s%n", "users", "cells", "requests",
-                "events", "wall s", "requests/s", "peak MiB", "us / request", "bytes / request");
+        System.out.printf(Locale.ROOT, "%9s %7s %11s %12s %8s %12s %13s %9s %9s %12s%n", "users", "cells", "requests",
+                "events", "wall s", "requests/s", "us / request", "peak MiB", "live MiB", "spilled");
         for (int u : users) {
             Scenario s = scenario(u, durationS);
             Timed t = timed(s);
             long requests = t.run().records().size();
-            System.out.printf(Locale.ROOT, "%,9d %,7d %,11d %,12d %8.2f %,12.0f %,10.0f %13.2f %,14.0f%n", u,
+            System.out.printf(Locale.ROOT, "%,9d %,7d %,11d %,12d %8.2f %,12.0f %13.2f %,9.0f %,9.0f %12s%n", u,
                     s.cells().size(), requests, t.run().summary().events(), t.wallS(), requests / t.wallS(),
-                    t.peakHeapBytes() / 1048576.0, t.wallS() * 1e6 / requests, (double) t.peakHeapBytes() / requests);
+                    t.wallS() * 1e6 / requests, t.peakHeapBytes() / 1048576.0, liveHeapBytes() / 1048576.0,
+                    t.run().records().spilled() ? String.format(Locale.ROOT, "%,d", requests
+                            - Records.DEFAULT_MEMORY_LIMIT) : "0");
         }
+        System.out.printf(Locale.ROOT, "process: peak resident %s, maximum heap %.0f MiB (-Xmx; the JVM's default is a "
+                + "quarter of the machine's memory)%n", peakResident(), Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
+
+    /** The heap in use after a GC: what is still reachable. */
+    private static long liveHeapBytes() {
+        System.gc();
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** The process's peak resident set (VmHWM of /proc/self/status), or "unknown" off Linux. */
+    private static String peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.format(Locale.ROOT, "%.0f MiB",
+                            Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "unknown";
     }
 
     /** A timed replication: its result, wall seconds and peak heap. */
@@ -119,6 +156,8 @@ final class Bench {
         System.out.printf(Locale.ROOT, "aigcsim : %,d requests, %,d events in %.2f s wall: %,.0f events/s, "
                 + "%,.0f simulated requests per wall-second, peak heap %.0f MiB%n", requests, events, wall,
                 events / wall, requests / wall, simHeap / 1048576.0);
+        System.out.printf(Locale.ROOT, "process: peak resident %s, maximum heap %.0f MiB%n", peakResident(),
+                Runtime.getRuntime().maxMemory() / 1048576.0);
         System.out.printf(Locale.ROOT, "bare DSOL M/M/1: %,d events in %.2f s wall: %,.0f events/s, peak heap "
                 + "%.0f MiB%n", mmqDone, mmqWall, mmqDone / mmqWall, mmqHeap / 1048576.0);
         System.out.printf(Locale.ROOT, "ratio aigcsim/bare events per second: %.3f%n",

@@ -91,7 +91,7 @@ public final class OracleGap {
         Scenario s = scenario.toBuilder().splitPolicy(policy).build();
         List<RequestRecord> all = new ArrayList<>();
         for (int rep = 0; rep < s.replications(); rep++) {
-            all.addAll(Simulation.runReplication(s, rep, analytic, Simulation.Progress.NONE).records());
+            all.addAll(Simulation.runReplication(s, rep, analytic, Simulation.Progress.NONE).records().list());
             progress.accept(1);
         }
         return all;

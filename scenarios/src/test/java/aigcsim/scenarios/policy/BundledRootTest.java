@@ -38,7 +38,7 @@ class BundledRootTest {
             Scenario s = conditions.get(c).scenario().scenario();
             int rep = 5000 + c;
             List<RequestRecord> byRoot = Simulation.runReplication(s, rep, analytic, Simulation.Progress.NONE)
-                    .records();
+                    .records().list();
             assertTrue(byRoot.stream().allMatch(r -> r.edgeSteps() >= 0 && r.edgeSteps() <= 20));
             rootSum += byRoot.stream().mapToDouble(RequestRecord::satisfaction).average().orElseThrow();
             greedySum += Simulation.runReplication(s.toBuilder().splitPolicy("greedy").build(), rep, analytic,

@@ -90,7 +90,7 @@ class RootTrainingTest {
                 + "split: {policy: root, checkpoint: cp}\n");
         Scenario s = ScenarioResolver.resolve(ScenarioLoader.load(file, List.of())).scenario();
         List<RequestRecord> records = Simulation.runReplication(s, 0, new AnalyticComputeService(),
-                Simulation.Progress.NONE).records();
+                Simulation.Progress.NONE).records().list();
         assertTrue(records.size() > 10);
         assertTrue(records.stream().allMatch(r -> r.edgeSteps() >= 0 && r.edgeSteps() <= 20));
 

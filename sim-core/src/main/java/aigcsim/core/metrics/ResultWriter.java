@@ -52,7 +52,7 @@ public final class ResultWriter {
 
     /** Writes {@code header}, then one line per row of every replication: its replication number, then the row. */
     private static <T> void writeCsv(Path file, String header, List<RunResult> runs,
-            Function<RunResult, List<T>> rows, Function<T, String> row) throws IOException {
+            Function<RunResult, Iterable<T>> rows, Function<T, String> row) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(header);
             w.write('\n');

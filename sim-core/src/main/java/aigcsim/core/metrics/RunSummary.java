@@ -1,10 +1,11 @@
 package aigcsim.core.metrics;
 
-import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleHistogramIterationValue;
 
 /**
  * The figures of one run, over the requests that arrived after the warm-up: latency statistics of delivered
@@ -14,6 +15,12 @@ import java.util.Map;
  * utilization (time-weighted, averaged over cells), and mean quality and the share of cache hits over the requests
  * the compute service measured; the warm-up used and whether the run was judged in steady state
  * ({@link SteadyState}), with the reason when not.
+ *
+ * <p>Taken in one pass, in memory that does not grow with the requests: counts and means are exact (compensated
+ * sums); the latency percentiles come from an HdrHistogram ({@link #LATENCY_DIGITS} significant digits): the
+ * q-quantile is {@link #quantile}'s linear interpolation (type 7) between the two order statistics around rank
+ * (n − 1)·q, each read as the upper end of its histogram bucket, so it is the exact quantile within a relative
+ * error of 10^−3.
  */
 public record RunSummary(long requests, long delivered, long failed, long failedDeadline, long failedOutage,
         long failedEdgeDown, double failureRate, double meanLatencyS, double p50LatencyS, double p95LatencyS,
@@ -23,8 +30,11 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         double cacheHitRate, long events, double simulatedEndS, double warmupS, boolean steadyState,
         String steadyStateReason) {
 
+    /** Significant decimal digits of the latency histogram: percentiles within a relative 10^−3. */
+    public static final int LATENCY_DIGITS = 3;
+
     /** Summarizes the records of one run, whose warm-up was {@code warmupS} and arrival window {@code windowS}. */
-    public static RunSummary of(List<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
+    public static RunSummary of(Iterable<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
             double edgeUtilization, double bandwidthUtilization, long events, double simulatedEndS) {
         // one pass over the records; each mean is DoubleSummaryStatistics' compensated sum, as DoubleStream.average
         long n = 0;
@@ -33,8 +43,8 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         long outage = 0;
         long edgeDown = 0;
         long cacheHits = 0;
-        double[] lat = new double[all.size()];
-        int delivered = 0;
+        DoubleHistogram lat = new DoubleHistogram(LATENCY_DIGITS);
+        DoubleSummaryStatistics latency = new DoubleSummaryStatistics();
         DoubleSummaryStatistics wait = new DoubleSummaryStatistics();
         DoubleSummaryStatistics l1 = new DoubleSummaryStatistics();
         DoubleSummaryStatistics l2 = new DoubleSummaryStatistics();
@@ -61,7 +71,8 @@ public record RunSummary(long requests, long delivered, long failed, long failed
                 }
             }
             if (r.delivered()) {
-                lat[delivered++] = r.latencyS();
+                lat.recordValue(r.latencyS());
+                latency.accept(r.latencyS());
                 wait.accept(r.queueWaitS());
                 l1.accept(r.l1TransmissionS());
                 l2.accept(r.l2EdgeS());
@@ -76,18 +87,39 @@ public record RunSummary(long requests, long delivered, long failed, long failed
                 }
             }
         }
-        lat = Arrays.copyOf(lat, delivered);
-        Arrays.sort(lat);
-        double meanLatency = Arrays.stream(lat).average().orElse(Double.NaN);
         long onTime = n - failed;
-        return new RunSummary(n, delivered, failed, deadline, outage, edgeDown,
-                n == 0 ? Double.NaN : failed / (double) n, meanLatency,
+        return new RunSummary(n, latency.getCount(), failed, deadline, outage, edgeDown,
+                n == 0 ? Double.NaN : failed / (double) n, mean(latency),
                 quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99),
                 mean(wait), mean(l1), mean(l2), mean(l3), n == 0 ? Double.NaN : (double) edgeStepsSum / n,
                 mean(satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
                 mean(psnr), mean(ssim), mean(semantic),
                 psnr.getCount() == 0 ? Double.NaN : cacheHits / (double) psnr.getCount(),
                 events, simulatedEndS, warmupS, steadyState.steady(), steadyState.reason());
+    }
+
+    /** {@link #quantile(double[], double)} of the values recorded in {@code h}, each read from its bucket. */
+    static double quantile(DoubleHistogram h, double q) {
+        long n = h.getTotalCount();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double at = (n - 1) * q;
+        long lo = (long) Math.floor(at);
+        double low = valueAtRank(h, lo);
+        return low + (at - lo) * (valueAtRank(h, Math.min(lo + 1, n - 1)) - low);
+    }
+
+    /** The (0-based) {@code rank}-th smallest recorded value: the upper end of the bucket holding it. */
+    private static double valueAtRank(DoubleHistogram h, long rank) {
+        long below = 0;
+        for (DoubleHistogramIterationValue v : h.recordedValues()) {
+            below += v.getCountAtValueIteratedTo();
+            if (below > rank) {
+                return v.getValueIteratedTo();
+            }
+        }
+        throw new IllegalArgumentException("rank " + rank + " of " + h.getTotalCount());
     }
 
     private static double mean(DoubleSummaryStatistics s) {

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -62,10 +64,14 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private SplitPolicy policy;
     private final List<CellNode> cells = new ArrayList<>();
     private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
-    /** The records of ended requests whose computation was complete when they ended (every analytic one). */
-    private final List<RequestRecord> recorded = new ArrayList<>();
-    /** Ended requests whose computation was still running: recorded once it is done ({@link #records}). */
-    private final List<Pending> pending = new ArrayList<>();
+    /**
+     * Ended requests not yet handed to {@link #sink}, by id: records leave in order of id, each once every earlier
+     * request's has, and one whose computation is still running once it is done.
+     */
+    private final PriorityQueue<Ended> ended = new PriorityQueue<>((x, y) -> Long.compare(x.id, y.id));
+    /** Where the records go, in order of id. */
+    private final Consumer<RequestRecord> sink;
+    private long nextRecordId;
     private final List<CellSample> samples = new ArrayList<>();
     private double[] deviceFreeAtS;
     /** Where the cells stand, in order (and as coordinate arrays, for the nearest-cell search). */
@@ -81,8 +87,11 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private long outstanding;
     private int generatingUsers;
 
-    /** An ended request and its computation, still running when it ended. */
-    private record Pending(Request request, CompletableFuture<ComputeResult> result) {
+    /**
+     * An ended request: its record, made when it ended if its computation was complete then (every analytic one),
+     * else null and made from the request once {@code result} is done.
+     */
+    private record Ended(long id, RequestRecord record, Request request, CompletableFuture<ComputeResult> result) {
     }
 
     /** A request on its user's device: its device compute time, when that ends, and the end event. */
@@ -98,9 +107,11 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         }
     }
 
+    /** A model of {@code scenario} whose requests' records go to {@code sink} in order of id as they end. */
     AigcModel(DevsSimulator<Double> simulator, Scenario scenario, long seed, ComputeService compute,
-            DoubleConsumer progress) {
+            DoubleConsumer progress, Consumer<RequestRecord> sink) {
         super(simulator);
+        this.sink = sink;
         this.scenario = scenario;
         this.streams = new RandomStreams(seed);
         this.compute = compute;
@@ -122,7 +133,6 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return cells;
     }
 
-    /** The timeline's applied events so far. */
     /**
      * Samples every cell at the k-th sampling time, and schedules the next while within the arrival window (the run
      * still ends when its last request has, so a run that drains early has no samples after that).
@@ -133,11 +143,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
             return;
         }
         clock.after(timeS - clock.nowS(), () -> {
-            double from = Math.max(0, timeS - scenario.sampleIntervalS());
             for (CellNode c : cells) {
-                samples.add(new CellSample(timeS, c.id, c.queued(), c.inEdge(), c.downlink.activeFlows(),
-                        c.edgeUtilization(from, timeS), c.bandwidthUtilization(from, timeS), c.pacr(),
-                        c.downlink.bandwidthHz()));
+                samples.add(c.sample(timeS));
             }
             sample(k + 1);
         });
@@ -147,6 +154,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return samples;
     }
 
+    /** The timeline's applied events so far. */
     List<TimelineRecord> timelineRecords() {
         return timeline.records();
     }
@@ -520,13 +528,26 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         boolean produced = r.failure == Request.Failure.NONE;
         CompletableFuture<ComputeResult> result = !produced ? null
                 : r.checked != null ? CompletableFuture.completedFuture(r.checked) : compute.submit(job(r));
-        // the record is made now when it can be, so the request itself is not kept until the end of the run
-        if (result == null || result.isDone()) {
-            recorded.add(record(r, joined(result)));
-        } else {
-            pending.add(new Pending(r, result));
-        }
+        // the record is made now when it can be, so the request itself is not kept until it leaves
+        boolean now = result == null || result.isDone();
+        ended.add(new Ended(r.id, now ? record(r, joined(result)) : null, now ? null : r, result));
         outstanding--;
+        release(false);
+    }
+
+    /**
+     * Hands the ended requests' records to the sink in order of id, as far as every earlier one has ended and (unless
+     * {@code waiting}, which waits for them) its computation is done.
+     */
+    private void release(boolean waiting) {
+        for (Ended e = ended.peek(); e != null && e.id == nextRecordId; e = ended.peek()) {
+            if (e.record == null && !waiting && !e.result.isDone()) {
+                return;
+            }
+            ended.poll();
+            sink.accept(e.record != null ? e.record : record(e.request, joined(e.result)));
+            nextRecordId++;
+        }
     }
 
     /** The computation's result; none when nothing was computed, or when the computation failed (said why). */
@@ -540,15 +561,13 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return generatingUsers == 0 && outstanding == 0 && timeline.pending() == 0;
     }
 
-    /** The records of all ended requests, in order of id, with the compute results joined in (a new list). */
-    List<RequestRecord> records() {
-        List<RequestRecord> out = new ArrayList<>(recorded.size() + pending.size());
-        out.addAll(recorded);
-        for (Pending p : pending) {
-            out.add(record(p.request(), joined(p.result())));
+    /** Once the run has drained: waits for the running computations and hands the last records to the sink. */
+    void recordRest() {
+        release(true);
+        if (!ended.isEmpty() || nextRecordId != nextRequestId) {
+            throw new IllegalStateException(nextRequestId + " requests arrived and " + nextRecordId
+                    + " were recorded: request " + nextRecordId + " never ended");
         }
-        out.sort((x, y) -> Long.compare(x.id(), y.id()));
-        return out;
     }
 
     /** Eq. 24's satisfaction of an ended request (the ROOT reward): 0 when it failed. */

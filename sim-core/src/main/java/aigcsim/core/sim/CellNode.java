@@ -13,6 +13,7 @@ import aigcsim.core.edge.EdgeHost;
 import aigcsim.core.edge.EdgeScheduler;
 import aigcsim.core.edge.EdgeSchedulers;
 import aigcsim.core.framework.Transmission;
+import aigcsim.core.metrics.CellSample;
 import aigcsim.core.metrics.StepFunction;
 import aigcsim.core.model.Request;
 
@@ -36,13 +37,20 @@ final class CellNode implements EdgeHost {
     /** The PACR a timeline set, overriding the schedule; NaN while none. */
     private double pacrOverride = Double.NaN;
     private final AigcModel model;
-    private final StepFunction edgeBusy = new StepFunction();
-    private final StepFunction bandUsed = new StepFunction();
+    /** Edge busy and band in use over time: integrated from the warm-up (any, when it is chosen after the run). */
+    private final StepFunction edgeBusy;
+    private final StepFunction bandUsed;
+    /** The time of the last sample, and the two integrals then. */
+    private double sampledS;
+    private double sampledEdge;
+    private double sampledBand;
 
     CellNode(int id, Scenario.CellSpec spec, Scenario scenario, ChannelModel channel, AigcModel model) {
         this.id = id;
         this.spec = spec;
         this.model = model;
+        this.edgeBusy = scenario.warmupAuto() ? StepFunction.withHistory() : StepFunction.from(scenario.warmupS());
+        this.bandUsed = scenario.warmupAuto() ? StepFunction.withHistory() : StepFunction.from(scenario.warmupS());
         this.downlink = new Downlink(model.clock(), spec.bandwidthHz(),
                 BandwidthScheduler.of(scenario.bandwidthScheduler()), channel, scenario.maxRetransmissions(),
                 used -> bandUsed.set(model.clock().nowS(), used));
@@ -188,13 +196,26 @@ final class CellNode implements EdgeHost {
         }
     }
 
-    /** The share of [fromS, toS] in which the edge computed. */
-    double edgeUtilization(double fromS, double toS) {
-        return edgeBusy.mean(fromS, toS);
+    /** The share of [warm-up, toS] in which the edge computed. */
+    double edgeUtilization(double warmupS, double toS) {
+        return edgeBusy.mean(warmupS, toS);
     }
 
-    /** The mean share of the band in use over [fromS, toS]. */
-    double bandwidthUtilization(double fromS, double toS) {
-        return bandUsed.mean(fromS, toS);
+    /** The mean share of the band in use over [warm-up, toS]. */
+    double bandwidthUtilization(double warmupS, double toS) {
+        return bandUsed.mean(warmupS, toS);
+    }
+
+    /** The cell now ({@code timeS}), its utilizations over the time since its last sample (the run's start). */
+    CellSample sample(double timeS) {
+        double edge = edgeBusy.integral(timeS);
+        double band = bandUsed.integral(timeS);
+        double window = timeS - sampledS;
+        CellSample s = new CellSample(timeS, id, queued(), inEdge(), downlink.activeFlows(),
+                (edge - sampledEdge) / window, (band - sampledBand) / window, pacr(), downlink.bandwidthHz());
+        sampledS = timeS;
+        sampledEdge = edge;
+        sampledBand = band;
+        return s;
     }
 }

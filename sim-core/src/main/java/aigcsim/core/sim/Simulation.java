@@ -1,16 +1,17 @@
 package aigcsim.core.sim;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.DoubleStream;
 
 import javax.naming.NamingException;
 
 import ch.qos.logback.classic.Level;
 import aigcsim.core.compute.ComputeService;
+import aigcsim.core.metrics.Records;
 import aigcsim.core.metrics.RequestRecord;
 import aigcsim.core.metrics.RunResult;
 import aigcsim.core.metrics.RunSummary;
@@ -34,6 +35,10 @@ import nl.tudelft.simulation.naming.context.event.InitialEventContext;
  * the arrival time of the first request MSER-5 keeps (0 when the run is not judged steady: its figures then cover
  * the whole run, labelled not steady); otherwise the series after the scenario's {@code warmupS}. The summary and
  * the utilizations are taken from that warm-up on.
+ *
+ * <p>Records leave the model as requests end, in order of id, into {@link Records} (spilled to disk past a limit);
+ * the run keeps of each request only its time in the system (8 bytes, for the steady-state judgement), and the
+ * summary is taken in one pass over the records once the warm-up is known.
  */
 public final class Simulation {
     /** Safety horizon past the arrival window, in deadlines: a run still busy then is reported as not drained. */
@@ -76,11 +81,20 @@ public final class Simulation {
         DevsSimulator<Double> simulator;
         AigcModel model;
         CountDownLatch ended = new CountDownLatch(1);
+        Records.Builder records = new Records.Builder();
+        DoubleStream.Builder series = DoubleStream.builder();
         synchronized (DSOL_GLOBALS) {
             simulator = new DevsSimulator<>(scenario.name() + "#" + r);
             simulator.setEventList(new ActionList());
             simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END, Level.OFF);
-            model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f));
+            model = new AigcModel(simulator, scenario, seed, compute, f -> progress.at(r, f), record -> {
+                // the images of a sample of requests are kept for the gallery: the first ones of replication 0
+                RequestRecord kept = r == 0 && record.id() < scenario.imagesKept() ? record : record.withoutImages();
+                records.add(kept);
+                if (scenario.warmupAuto() || !kept.inWarmup()) {
+                    series.add(kept.timeInSystemS());
+                }
+            });
             SingleReplication<Double> replication = new SingleReplication<>(contextId, 0.0, scenario.warmupS(), end);
             try {
                 simulator.initialize(model, replication);
@@ -109,25 +123,20 @@ public final class Simulation {
             throw new SimulationException("scenario '" + scenario.name() + "' replication " + r
                     + ": requests still in the system at the safety horizon t=" + end + " s", null);
         }
-        // the images of a sample of requests are kept for the gallery: the first ones of replication 0
-        // replaced in place: a run's records are its largest part, and a copy would double its peak
-        List<RequestRecord> records = model.records();
-        records.replaceAll(x -> r == 0 && x.id() < scenario.imagesKept() ? x : x.withoutImages());
-        SteadyState steady = SteadyState.of(records.stream().filter(x -> scenario.warmupAuto() || !x.inWarmup())
-                .mapToDouble(RequestRecord::timeInSystemS).toArray());
+        model.recordRest();
+        Records all = records.build();
+        SteadyState steady = SteadyState.of(series.build().toArray());
         double warmup = !scenario.warmupAuto() ? scenario.warmupS()
-                : !steady.steady() || steady.truncation() == 0 ? 0 : records.get(steady.truncation()).arrivalS();
-        if (scenario.warmupAuto()) {
-            records.replaceAll(x -> x.withWarmup(warmup));
-        }
+                : !steady.steady() || steady.truncation() == 0 ? 0 : all.get(steady.truncation()).arrivalS();
+        Records kept = scenario.warmupAuto() ? all.map(x -> x.withWarmup(warmup)) : all;
         double simEnd = simulator.getSimulatorTime();
         double edgeUtil = model.cells().stream().mapToDouble(c -> c.edgeUtilization(warmup, simEnd)).average()
                 .orElse(0);
         double bandUtil = model.cells().stream().mapToDouble(c -> c.bandwidthUtilization(warmup, simEnd))
                 .average().orElse(0);
-        RunSummary summary = RunSummary.of(records, warmup, scenario.durationS() - warmup, steady, edgeUtil,
+        RunSummary summary = RunSummary.of(kept, warmup, scenario.durationS() - warmup, steady, edgeUtil,
                 bandUtil, model.clock().events(), simEnd);
-        return new RunResult(r, seed, Collections.unmodifiableList(records), summary,
+        return new RunResult(r, seed, kept, summary,
                 List.copyOf(model.timelineRecords()), List.copyOf(model.samples()));
     }
 

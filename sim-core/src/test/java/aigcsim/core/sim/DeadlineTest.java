@@ -63,7 +63,7 @@ class DeadlineTest {
 
     @Test
     void onTheDeviceTheUsersNextRequestStartsAtTheAbandonment() {
-        List<RequestRecord> rs = once(deviceCase()).records();
+        List<RequestRecord> rs = once(deviceCase()).records().list();
         RequestRecord first = rs.get(0);
         RequestRecord abandoned = rs.get(1);
         RequestRecord next = rs.get(2);
@@ -106,7 +106,7 @@ class DeadlineTest {
     void aRequestAbandonedInSerialComputeFreesTheEdgeAtOnce() {
         // serial edge of 20 s, deadline 10 s: request 0 (t = 0) is cut off at 10; request 1 (t = 5) starts then
         List<RequestRecord> rs = once(scenario(20, 0, 10, Map.of(0, at(0), 1, at(5)))
-                .edgeMode(Scenario.EdgeMode.SERIAL).build()).records();
+                .edgeMode(Scenario.EdgeMode.SERIAL).build()).records().list();
         assertEquals("EDGE", rs.get(0).failedAt());
         assertEquals(10.0, rs.get(0).endS(), 1e-9);
         assertEquals(10.0, rs.get(0).l2EdgeS(), 1e-9, "in edge compute until the abandonment");
@@ -121,10 +121,10 @@ class DeadlineTest {
         // 10, but the step keeps its time: request 1 (t = 5) is admitted at 20, not 10 — the slot is free at the
         // boundary.
         List<RequestRecord> rs = once(scenario(20, 0, 25, Map.of(0, at(0), 1, at(5)))
-                .edgeMode(Scenario.EdgeMode.ASYNC).maxBatch(1).build()).records();
+                .edgeMode(Scenario.EdgeMode.ASYNC).maxBatch(1).build()).records().list();
         assertFalse(rs.get(0).failed(), "20 s within a 25 s deadline");
         rs = once(scenario(20, 0, 10, Map.of(0, at(0), 1, at(5))).edgeMode(Scenario.EdgeMode.ASYNC).maxBatch(1)
-                .build()).records();
+                .build()).records().list();
         assertEquals("EDGE", rs.get(0).failedAt());
         assertEquals(10.0, rs.get(0).endS(), 1e-9);
         assertEquals("QUEUE", rs.get(1).failedAt(), "the step in progress kept the edge until 20, past 15");
@@ -138,7 +138,7 @@ class DeadlineTest {
         // transmits from 0.1, request 1 from 1.1, each at half the band; request 0 is abandoned at its deadline 8,
         // and request 1 then has the whole band until its own deadline 9.
         List<RequestRecord> rs = once(scenario(0.1, 0, 8, Map.of(0, at(0), 1, at(1))).edgeMode(Scenario.EdgeMode.ASYNC)
-                .maxBatch(2).latentBits(1e8).build()).records();
+                .maxBatch(2).latentBits(1e8).build()).records().list();
         RequestRecord first = rs.get(0);
         RequestRecord second = rs.get(1);
         assertEquals("TRANSMISSION", first.failedAt());

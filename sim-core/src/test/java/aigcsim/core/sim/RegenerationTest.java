@@ -47,7 +47,7 @@ class RegenerationTest {
     void regenerationsFollowTheCheckProbabilities(@TempDir Path dir) throws Exception {
         RunResult run = Simulation.runReplication(light().qualityCheck(SEMANTIC).build(), 0, coin(dir, 0.5),
                 Simulation.Progress.NONE);
-        List<RequestRecord> rs = run.records();
+        List<RequestRecord> rs = run.records().list();
         int n = rs.size();
         assertTrue(n > 800, "requests " + n);
         // k regenerations with probability 0.5^(k+1) for k < 3, and 0.5^3 for k = 3 (the last image is delivered)
@@ -99,8 +99,8 @@ class RegenerationTest {
     @Test
     void aRunWithChecksIsDeterministic(@TempDir Path dir) throws Exception {
         Scenario s = light().durationS(3000).qualityCheck(SEMANTIC).build();
-        List<RequestRecord> a = Simulation.runReplication(s, 0, coin(dir, 0.5), Simulation.Progress.NONE).records();
-        List<RequestRecord> b = Simulation.runReplication(s, 0, coin(dir, 0.5), Simulation.Progress.NONE).records();
+        List<RequestRecord> a = Simulation.runReplication(s, 0, coin(dir, 0.5), Simulation.Progress.NONE).records().list();
+        List<RequestRecord> b = Simulation.runReplication(s, 0, coin(dir, 0.5), Simulation.Progress.NONE).records().list();
         assertEquals(a, b);
     }
 

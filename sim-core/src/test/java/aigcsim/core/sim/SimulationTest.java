@@ -72,7 +72,7 @@ class SimulationTest {
     @Test
     void deadlineMissesAreRecordedAsFailedNotDropped() {
         RunResult run = once(small().users(30).edgeMode(Scenario.EdgeMode.SERIAL).splitPolicy("edge-only").build());
-        List<RequestRecord> rs = run.records();
+        List<RequestRecord> rs = run.records().list();
         for (int i = 0; i < rs.size(); i++) {
             assertEquals(i, rs.get(i).id(), "every request has a record");
         }

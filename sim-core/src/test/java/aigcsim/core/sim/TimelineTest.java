@@ -217,7 +217,7 @@ class TimelineTest {
         RunResult switched = once(b.event(at(T, new SetEdgeMode(Scenario.EdgeMode.ASYNC)))
                 .event(at(2 * T, new SetEdgeMode(Scenario.EdgeMode.SERIAL))).build());
         assertEquals(arrivals(base, r -> true), arrivals(switched, r -> true), "every arrival ended once");
-        List<RequestRecord> rs = switched.records();
+        List<RequestRecord> rs = switched.records().list();
         for (int i = 0; i < rs.size(); i++) {
             assertEquals(i, rs.get(i).id());
             assertTrue(rs.get(i).failure().equals("NONE") || rs.get(i).failure().equals("DEADLINE"));
@@ -289,7 +289,7 @@ class TimelineTest {
                 .event(at(500, new UsersLeave(4))).event(new TimelineEvent(0, 100, new Snapshot())).build();
         RunResult a = once(s);
         RunResult b = once(s);
-        assertEquals(a.records(), b.records());
+        assertEquals(a.records().list(), b.records().list());
         assertEquals(a.timeline(), b.timeline());
         assertEquals(List.of("snapshot", "users-join", "scale-arrivals", "set-edge-mode", "edge-down", "edge-up",
                 "set-bandwidth", "users-leave"), a.timeline().stream().map(TimelineRecord::event).distinct().toList());
