@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -136,6 +138,8 @@ public final class Records implements Iterable<RequestRecord> {
         private final Storage storage = new Storage();
         private FileChannel channel;
         private ByteBuffer buffer;
+        /** The strings written so far, by their number in the file (prompts, failures, workers repeat). */
+        private final Map<String, Integer> strings = new HashMap<>();
 
         public Builder() {
             this(DEFAULT_MEMORY_LIMIT);
@@ -209,42 +213,37 @@ public final class Records implements Iterable<RequestRecord> {
 
         private void encode(RequestRecord r) throws IOException {
             ComputeResult q = r.quality();
-            byte[] prompt = utf8(r.prompt());
-            byte[] failure = utf8(r.failure());
-            byte[] failedAt = utf8(r.failedAt());
-            byte[] fidelity = utf8(q.fidelity());
-            byte[] worker = utf8(q.worker());
             ComputeResult.Images im = q.images();
-            int imageBytes = im == null ? 0 : 4 + 2 * im.delivered().length;
-            room(8 + 4 + 4 + 8 + 8 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 1 + 3 * 8 + 1 + 8 + 1
-                    + 5 * 4 + prompt.length + failure.length + failedAt.length + fidelity.length + worker.length
-                    + imageBytes);
-            buffer.putLong(r.id()).putInt(r.user()).putInt(r.cell()).putDouble(r.userXM()).putDouble(r.userYM());
-            put(prompt);
-            buffer.putLong(r.seed()).putDouble(r.arrivalS()).putDouble(r.endS()).putDouble(r.queueWaitS())
-                    .putDouble(r.l2EdgeS()).putDouble(r.l1TransmissionS()).putDouble(r.l3DeviceS())
-                    .putDouble(r.latencyS()).putInt(r.edgeSteps()).putDouble(r.snrDb())
+            string(r.prompt());
+            string(r.failure());
+            string(r.failedAt());
+            string(q.fidelity());
+            string(q.worker());
+            room(8 + 4 + 4 + 8 + 8 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 1 + 3 * 8 + 1 + 8 + 1 + 5 * 4
+                    + (im == null ? 0 : 4 + 2 * im.delivered().length));
+            buffer.putLong(r.id()).putInt(r.user()).putInt(r.cell()).putDouble(r.userXM()).putDouble(r.userYM())
+                    .putInt(strings.get(r.prompt())).putLong(r.seed()).putDouble(r.arrivalS()).putDouble(r.endS())
+                    .putDouble(r.queueWaitS()).putDouble(r.l2EdgeS()).putDouble(r.l1TransmissionS())
+                    .putDouble(r.l3DeviceS()).putDouble(r.latencyS()).putInt(r.edgeSteps()).putDouble(r.snrDb())
                     .putDouble(r.bandwidthShareHz()).putInt(r.outages()).putDouble(r.satisfaction())
-                    .put((byte) (r.failed() ? 1 : 0));
-            put(failure);
-            put(failedAt);
-            buffer.putInt(r.regenerations()).put((byte) (r.inWarmup() ? 1 : 0));
-            put(fidelity);
-            buffer.putDouble(q.psnrDb()).putDouble(q.ssim()).putDouble(q.semanticAccuracy())
-                    .put((byte) (q.cacheHit() ? 1 : 0));
-            put(worker);
-            buffer.putDouble(q.computeMs()).put((byte) (im == null ? 0 : 1));
+                    .put((byte) (r.failed() ? 1 : 0)).putInt(strings.get(r.failure()))
+                    .putInt(strings.get(r.failedAt())).putInt(r.regenerations()).put((byte) (r.inWarmup() ? 1 : 0))
+                    .putInt(strings.get(q.fidelity())).putDouble(q.psnrDb()).putDouble(q.ssim())
+                    .putDouble(q.semanticAccuracy()).put((byte) (q.cacheHit() ? 1 : 0))
+                    .putInt(strings.get(q.worker())).putDouble(q.computeMs()).put((byte) (im == null ? 0 : 1));
             if (im != null) {
                 buffer.putInt(im.side()).put(im.delivered()).put(im.reference());
             }
         }
 
-        private void put(byte[] s) {
-            buffer.putInt(s.length).put(s);
-        }
-
-        private static byte[] utf8(String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
+        /** Numbers {@code s}, writing it (tag −1, then its UTF-8 bytes) the first time. */
+        private void string(String s) throws IOException {
+            if (!strings.containsKey(s)) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                room(8 + b.length);
+                buffer.putInt(-1).putInt(b.length).put(b);
+                strings.put(s, strings.size());
+            }
         }
     }
 
@@ -271,6 +270,8 @@ public final class Records implements Iterable<RequestRecord> {
         private final Path path;
         private final FileChannel channel;
         private ByteBuffer buffer = ByteBuffer.allocate(BUFFER).flip();
+        /** The file's strings by number, as they come. */
+        private final List<String> strings = new ArrayList<>();
 
         Reader(Path path) {
             this.path = path;
@@ -291,14 +292,19 @@ public final class Records implements Iterable<RequestRecord> {
 
         RequestRecord record() {
             try {
-                long id = need(16).getLong();
+                while (need(4).getInt(buffer.position()) == -1) { // strings first seen in this record
+                    buffer.getInt();
+                    byte[] b = new byte[need(4).getInt()];
+                    need(b.length).get(b);
+                    strings.add(new String(b, StandardCharsets.UTF_8));
+                }
+                need(8 + 4 + 4 + 8 + 8 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 1 + 3 * 8 + 1 + 8 + 1 + 5 * 4);
+                long id = buffer.getLong();
                 int user = buffer.getInt();
                 int cell = buffer.getInt();
-                need(16);
                 double x = buffer.getDouble();
                 double y = buffer.getDouble();
-                String prompt = string();
-                need(8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1);
+                String prompt = strings.get(buffer.getInt());
                 long seed = buffer.getLong();
                 double arrival = buffer.getDouble();
                 double end = buffer.getDouble();
@@ -313,18 +319,17 @@ public final class Records implements Iterable<RequestRecord> {
                 int outages = buffer.getInt();
                 double satisfaction = buffer.getDouble();
                 boolean failed = buffer.get() == 1;
-                String failure = string();
-                String failedAt = string();
-                int regenerations = need(5).getInt();
+                String failure = strings.get(buffer.getInt());
+                String failedAt = strings.get(buffer.getInt());
+                int regenerations = buffer.getInt();
                 boolean warmup = buffer.get() == 1;
-                String fidelity = string();
-                need(25);
+                String fidelity = strings.get(buffer.getInt());
                 double psnr = buffer.getDouble();
                 double ssim = buffer.getDouble();
                 double semantic = buffer.getDouble();
                 boolean hit = buffer.get() == 1;
-                String worker = string();
-                double computeMs = need(9).getDouble();
+                String worker = strings.get(buffer.getInt());
+                double computeMs = buffer.getDouble();
                 ComputeResult.Images images = null;
                 if (buffer.get() == 1) {
                     int side = need(4).getInt();
@@ -339,13 +344,6 @@ public final class Records implements Iterable<RequestRecord> {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read spilled records " + path + ": " + e.getMessage(), e);
             }
-        }
-
-        private String string() throws IOException {
-            int n = need(4).getInt();
-            byte[] b = new byte[n];
-            need(n).get(b);
-            return new String(b, StandardCharsets.UTF_8);
         }
 
         /** The buffer, holding at least {@code bytes} unread bytes. */

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -65,10 +64,12 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     private final List<CellNode> cells = new ArrayList<>();
     private final List<ArrivalClock> arrivalClocks = new ArrayList<>();
     /**
-     * Ended requests not yet handed to {@link #sink}, by id: records leave in order of id, each once every earlier
+     * Ended requests not yet handed to {@link #sink}, request id − {@link #nextRecordId} from the start of a ring of
+     * slots (a power of two, grown when the oldest request still in the system lags that far behind): records leave
+     * in order of id, each once every earlier
      * request's has, and one whose computation is still running once it is done.
      */
-    private final PriorityQueue<Ended> ended = new PriorityQueue<>((x, y) -> Long.compare(x.id, y.id));
+    private Ended[] ended = new Ended[1024];
     /** Where the records go, in order of id. */
     private final Consumer<RequestRecord> sink;
     private long nextRecordId;
@@ -91,7 +92,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
      * An ended request: its record, made when it ended if its computation was complete then (every analytic one),
      * else null and made from the request once {@code result} is done.
      */
-    private record Ended(long id, RequestRecord record, Request request, CompletableFuture<ComputeResult> result) {
+    private record Ended(RequestRecord record, Request request, CompletableFuture<ComputeResult> result) {
     }
 
     /** A request on its user's device: its device compute time, when that ends, and the end event. */
@@ -530,7 +531,15 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
                 : r.checked != null ? CompletableFuture.completedFuture(r.checked) : compute.submit(job(r));
         // the record is made now when it can be, so the request itself is not kept until it leaves
         boolean now = result == null || result.isDone();
-        ended.add(new Ended(r.id, now ? record(r, joined(result)) : null, now ? null : r, result));
+        if (r.id - nextRecordId >= ended.length) {
+            Ended[] grown = new Ended[Integer.highestOneBit((int) (r.id - nextRecordId)) * 2];
+            for (long id = nextRecordId; id < nextRecordId + ended.length; id++) {
+                grown[(int) (id & (grown.length - 1))] = ended[(int) (id & (ended.length - 1))];
+            }
+            ended = grown;
+        }
+        ended[(int) (r.id & (ended.length - 1))] = new Ended(now ? record(r, joined(result)) : null, now ? null : r,
+                result);
         outstanding--;
         release(false);
     }
@@ -540,11 +549,13 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
      * {@code waiting}, which waits for them) its computation is done.
      */
     private void release(boolean waiting) {
-        for (Ended e = ended.peek(); e != null && e.id == nextRecordId; e = ended.peek()) {
+        for (int slot = (int) (nextRecordId & (ended.length - 1)); ended[slot] != null;
+                slot = (int) (nextRecordId & (ended.length - 1))) {
+            Ended e = ended[slot];
             if (e.record == null && !waiting && !e.result.isDone()) {
                 return;
             }
-            ended.poll();
+            ended[slot] = null;
             sink.accept(e.record != null ? e.record : record(e.request, joined(e.result)));
             nextRecordId++;
         }
@@ -564,7 +575,7 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
     /** Once the run has drained: waits for the running computations and hands the last records to the sink. */
     void recordRest() {
         release(true);
-        if (!ended.isEmpty() || nextRecordId != nextRequestId) {
+        if (nextRecordId != nextRequestId) {
             throw new IllegalStateException(nextRequestId + " requests arrived and " + nextRecordId
                     + " were recorded: request " + nextRecordId + " never ended");
         }
