@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +17,12 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import aigcsim.core.metrics.RunResult;
-import aigcsim.scenarios.file.ResolvedScenario;
-import aigcsim.scenarios.run.Compute;
+import aigcsim.scenarios.run.ClusterJobs;
 import aigcsim.scenarios.run.ResultsFolder;
-import aigcsim.scenarios.run.ScenarioRunner;
+import aigcsim.scenarios.run.SimulationJob;
 import aigcsim.scenarios.run.SweepStudy;
+import aigcsim.worker.ClusterMember;
+import aigcsim.worker.ClusterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,16 +44,20 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Runs at once (default: the cores, ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Runs at once (default: the cores, ${DEFAULT-VALUE}); "
+            + "with --cluster, the runs this node takes itself (0: it only hands them out).")
     int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    ClusterMixin cluster = new ClusterMixin();
 
     @Option(names = "--rerun", description = "Run every point, even those with results of the same scenario and code.")
     boolean rerun;
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        if (jobs < (cluster.cluster ? 0 : 1)) {
+            throw new IllegalArgumentException("--jobs must be >= 1 (>= 0 with --cluster), got " + jobs);
         }
         List<SweepStudy.Run> runs = SweepStudy.runs(scenario.load(List.of()), scenario.settings());
         String name = runs.get(0).scenario().scenario().name();
@@ -79,6 +85,12 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Runs the points not yet done (progress to {@code progress}, null: none); returns a line for each failure. */
     List<String> run(List<SweepStudy.Run> runs, Path points, PrintStream progress) throws InterruptedException {
+        ClusterOptions options = cluster.options();
+        if (options != null) {
+            try (ClusterMember member = ClusterMember.join(options.withSimulationSlots(jobs))) {
+                return runOnCluster(member, runs, points, progress, null);
+            }
+        }
         ProgressBar bar = progress == null ? null : new ProgressBar("sweep", runs.size(), progress);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         List<Future<String>> futures = new ArrayList<>();
@@ -87,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
                 try {
                     Path dir = points.resolve(r.point().folder());
                     if (rerun || !ResultsFolder.finished(dir, r.scenario())) {
-                        runOne(r.scenario(), dir);
+                        SweepStudy.runInto(r.scenario(), dir);
                     }
                     return null;
                 } catch (RuntimeException e) {
@@ -117,14 +129,47 @@ final class SweepCommand implements Callable<Integer> {
         return failed;
     }
 
-    private static void runOne(ResolvedScenario r, Path dir) {
-        try (Compute compute = Compute.open(r.compute(), null)) {
-            List<RunResult> results = ScenarioRunner.run(r.scenario(), compute.service(), 0,
-                    r.scenario().replications(), r.scenario().name(), null);
-            compute.close();
-            ResultsFolder.write(dir, r, results, compute.service().fidelity(),
-                    compute.pool() == null ? null : compute.pool().metricsJson());
+    /**
+     * Runs the points not yet done on the cluster's members ({@link ClusterJobs}): each point's folder is written
+     * here, once, from the files its member returns; a point whose member left runs again elsewhere.
+     */
+    List<String> runOnCluster(ClusterMember member, List<SweepStudy.Run> runs, Path points, PrintStream progress,
+            ClusterJobs.StartListener onStart) throws InterruptedException {
+        Map<String, SweepStudy.Run> byLabel = new LinkedHashMap<>();
+        List<SimulationJob> jobs = new ArrayList<>();
+        for (SweepStudy.Run r : runs) {
+            if (rerun || !ResultsFolder.finished(points.resolve(r.point().folder()), r.scenario())) {
+                String label = r.point().folder();
+                byLabel.put(label, r);
+                jobs.add(SimulationJob.of(label, r.scenario().source().file(), r.settings()));
+            }
         }
+        ProgressBar bar = progress == null ? null : new ProgressBar("sweep on the cluster", runs.size(), progress);
+        if (bar != null) {
+            bar.step(runs.size() - jobs.size());
+        }
+        List<String> failed = new ArrayList<>();
+        ClusterJobs.Outcome o = new ClusterJobs(member.hazelcast()).onStart(onStart == null ? (j, m) -> { } : onStart)
+                .run(jobs, (job, files) -> {
+                    SweepStudy.Run r = byLabel.get(job.label());
+                    try {
+                        ResultsFolder.writeFiles(points.resolve(job.label()), r.scenario(), files);
+                    } catch (RuntimeException e) {
+                        failed.add(job.label() + ": " + e.getMessage());
+                    }
+                    if (bar != null) {
+                        bar.advance();
+                    }
+                });
+        if (bar != null) {
+            bar.close();
+        }
+        failed.addAll(o.failures());
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "cluster: %d run(s) done by %s; %d run again after their member left%n",
+                    o.done(), o.doneBy(), o.rerun());
+        }
+        return failed;
     }
 
     /** sweep.csv: per run its folder, repeat, swept values, and each main figure's mean and half-width. */

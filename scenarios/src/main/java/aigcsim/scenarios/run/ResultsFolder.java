@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import aigcsim.core.metrics.ResultWriter;
@@ -71,6 +72,27 @@ public final class ResultsFolder {
                     && Files.readString(run).equals(fingerprint(s, ScenarioYaml.write(s.resolved())));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Writes {@code dir} from the files of a run made elsewhere (relative path → bytes, as {@link SimulationJob}
+     * returns them), and checks it holds a finished run of exactly {@code s} with this code.
+     */
+    public static void writeFiles(Path dir, ResolvedScenario s, Map<String, byte[]> files) {
+        replace(dir, staging -> {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path to = staging.resolve(f.getKey()).normalize();
+                if (!to.startsWith(staging)) {
+                    throw new IOException("a run's file " + f.getKey() + " lies outside its folder");
+                }
+                Files.createDirectories(to.getParent());
+                Files.write(to, f.getValue());
+            }
+        });
+        if (!finished(dir, s)) {
+            throw new IllegalStateException(dir + ": the run made elsewhere is not of this scenario with this code "
+                    + "(does every node run the same version, with the scenario's files at the same paths?)");
         }
     }
 

@@ -1,11 +1,13 @@
 package aigcsim.scenarios.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import aigcsim.core.metrics.RunResult;
 import aigcsim.scenarios.file.FieldSchema;
 import aigcsim.scenarios.file.ResolvedScenario;
 import aigcsim.scenarios.file.ScenarioException;
@@ -26,8 +28,8 @@ public final class SweepStudy {
     private SweepStudy() {
     }
 
-    /** One run of the sweep, resolved. */
-    public record Run(SweepPoint point, ResolvedScenario scenario) {
+    /** One run of the sweep, resolved, and the settings on the file it was resolved with. */
+    public record Run(SweepPoint point, ResolvedScenario scenario, List<ScenarioLoader.Setting> settings) {
     }
 
     /** The sweep's points, checked against the scenario format. */
@@ -74,12 +76,23 @@ public final class SweepStudy {
                 settings.add(ScenarioLoader.Setting.parse("run.seed=" + seed, "sweep repeat " + p.repeat()));
                 r = resolve(loaded, settings);
             }
-            runs.add(new Run(p, r));
+            runs.add(new Run(p, r, List.copyOf(settings)));
         }
         return runs;
     }
 
     private static ResolvedScenario resolve(ScenarioLoader.Loaded loaded, List<ScenarioLoader.Setting> settings) {
         return ScenarioResolver.resolve(ScenarioLoader.load(loaded.file(), settings));
+    }
+
+    /** Runs every replication of {@code r} on its own compute service and writes its results folder {@code dir}. */
+    public static void runInto(ResolvedScenario r, Path dir) {
+        try (Compute compute = Compute.open(r.compute(), null)) {
+            List<RunResult> results = ScenarioRunner.run(r.scenario(), compute.service(), 0,
+                    r.scenario().replications(), r.scenario().name(), null);
+            compute.close();
+            ResultsFolder.write(dir, r, results, compute.service().fidelity(),
+                    compute.pool() == null ? null : compute.pool().metricsJson());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -89,6 +90,33 @@ class StudiesTest {
                 "repeat 1 of a 2-replication point has seed 1 + 1 x 2 (" + points.get(1) + ")");
         MainTest.Outcome again = MainTest.execute("sweep", f.toString(), "--out", dir.resolve("j1").toString());
         assertTrue(again.out().contains("(10 already done)"), again.out());
+    }
+
+    @Test
+    void aSweepOnTheClusterWritesWhatALocalSweepWritesAndResumes() throws Exception {
+        Path f = scenario("run: {replications: 2, durationS: 600, warmupS: 60}\nusers: {count: 6}\n"
+                + "sweep:\n  grid:\n    users.count: [4, 8]\n  repeat: 2\n");
+        String[] cluster = {"--cluster", "--host", "127.0.0.1", "--port", "15821", "--members", "127.0.0.1:15821"};
+        List<String> args = new ArrayList<>(List.of("sweep", f.toString(), "--jobs", "1", "--no-report", "--out",
+                dir.resolve("cluster").toString()));
+        args.addAll(List.of(cluster));
+        MainTest.Outcome o = MainTest.execute(args.toArray(String[]::new));
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("cluster: 4 run(s) done by {[127.0.0.1]:15821=4}; 0 run again"), o.err());
+        MainTest.Outcome local = MainTest.execute("sweep", f.toString(), "--jobs", "1", "--no-report", "--out",
+                dir.resolve("local").toString());
+        assertEquals(0, local.code(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/sweep.csv")),
+                Files.readAllBytes(dir.resolve("cluster/sweep.csv")));
+        MainTest.Outcome again = MainTest.execute(args.toArray(String[]::new));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("(4 already done)"), again.out());
+        assertTrue(again.err().contains("cluster: 0 run(s) done"), again.err());
+        args.set(3, "0"); // --jobs 0: this node only hands out runs, and no member takes them
+        args.add("--rerun");
+        MainTest.Outcome none = MainTest.execute(args.toArray(String[]::new));
+        assertEquals(1, none.code(), none.out());
+        assertTrue(none.err().contains("no member of the cluster runs simulation jobs"), none.err());
     }
 
     @Test
