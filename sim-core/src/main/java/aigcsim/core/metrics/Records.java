@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ public final class Records implements Iterable<RequestRecord> {
     /** Records a replication keeps in memory before it spills (about 15 MB). */
     public static final int DEFAULT_MEMORY_LIMIT = 50_000;
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 20;
+    /** A spilled record's bytes without its images (its strings are numbers into the file's string table). */
+    private static final int FIXED_BYTES = 8 + 4 + 4 + 8 + 8 + 4 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 4 + 4 + 1
+            + 4 + 3 * 8 + 1 + 4 + 8 + 1;
 
     private final Storage storage;
     private final UnaryOperator<RequestRecord> view;
@@ -186,7 +190,7 @@ public final class Records implements Iterable<RequestRecord> {
                     CLEANER.register(storage, new Delete(file));
                     storage.file = file;
                     channel = FileChannel.open(file, StandardOpenOption.WRITE);
-                    buffer = ByteBuffer.allocate(BUFFER);
+                    buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.nativeOrder());
                 }
                 encode(r);
             } catch (IOException e) {
@@ -198,7 +202,7 @@ public final class Records implements Iterable<RequestRecord> {
             if (buffer.remaining() < bytes) {
                 drain();
                 if (buffer.capacity() < bytes) {
-                    buffer = ByteBuffer.allocate(bytes);
+                    buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
                 }
             }
         }
@@ -214,36 +218,37 @@ public final class Records implements Iterable<RequestRecord> {
         private void encode(RequestRecord r) throws IOException {
             ComputeResult q = r.quality();
             ComputeResult.Images im = q.images();
-            string(r.prompt());
-            string(r.failure());
-            string(r.failedAt());
-            string(q.fidelity());
-            string(q.worker());
-            room(8 + 4 + 4 + 8 + 8 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 1 + 3 * 8 + 1 + 8 + 1 + 5 * 4
-                    + (im == null ? 0 : 4 + 2 * im.delivered().length));
+            int prompt = string(r.prompt());
+            int failure = string(r.failure());
+            int failedAt = string(r.failedAt());
+            int fidelity = string(q.fidelity());
+            int worker = string(q.worker());
+            room(FIXED_BYTES + (im == null ? 0 : 4 + 2 * im.delivered().length));
             buffer.putLong(r.id()).putInt(r.user()).putInt(r.cell()).putDouble(r.userXM()).putDouble(r.userYM())
-                    .putInt(strings.get(r.prompt())).putLong(r.seed()).putDouble(r.arrivalS()).putDouble(r.endS())
+                    .putInt(prompt).putLong(r.seed()).putDouble(r.arrivalS()).putDouble(r.endS())
                     .putDouble(r.queueWaitS()).putDouble(r.l2EdgeS()).putDouble(r.l1TransmissionS())
                     .putDouble(r.l3DeviceS()).putDouble(r.latencyS()).putInt(r.edgeSteps()).putDouble(r.snrDb())
                     .putDouble(r.bandwidthShareHz()).putInt(r.outages()).putDouble(r.satisfaction())
-                    .put((byte) (r.failed() ? 1 : 0)).putInt(strings.get(r.failure()))
-                    .putInt(strings.get(r.failedAt())).putInt(r.regenerations()).put((byte) (r.inWarmup() ? 1 : 0))
-                    .putInt(strings.get(q.fidelity())).putDouble(q.psnrDb()).putDouble(q.ssim())
-                    .putDouble(q.semanticAccuracy()).put((byte) (q.cacheHit() ? 1 : 0))
-                    .putInt(strings.get(q.worker())).putDouble(q.computeMs()).put((byte) (im == null ? 0 : 1));
+                    .put((byte) (r.failed() ? 1 : 0)).putInt(failure).putInt(failedAt).putInt(r.regenerations())
+                    .put((byte) (r.inWarmup() ? 1 : 0)).putInt(fidelity).putDouble(q.psnrDb()).putDouble(q.ssim())
+                    .putDouble(q.semanticAccuracy()).put((byte) (q.cacheHit() ? 1 : 0)).putInt(worker)
+                    .putDouble(q.computeMs()).put((byte) (im == null ? 0 : 1));
             if (im != null) {
                 buffer.putInt(im.side()).put(im.delivered()).put(im.reference());
             }
         }
 
-        /** Numbers {@code s}, writing it (tag −1, then its UTF-8 bytes) the first time. */
-        private void string(String s) throws IOException {
-            if (!strings.containsKey(s)) {
+        /** The number of {@code s} in the file, writing it (tag −1, then its UTF-8 bytes) the first time. */
+        private int string(String s) throws IOException {
+            Integer n = strings.get(s);
+            if (n == null) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 room(8 + b.length);
                 buffer.putInt(-1).putInt(b.length).put(b);
-                strings.put(s, strings.size());
+                n = strings.size();
+                strings.put(s, n);
             }
+            return n;
         }
     }
 
@@ -269,7 +274,7 @@ public final class Records implements Iterable<RequestRecord> {
     private static final class Reader {
         private final Path path;
         private final FileChannel channel;
-        private ByteBuffer buffer = ByteBuffer.allocate(BUFFER).flip();
+        private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.nativeOrder()).flip();
         /** The file's strings by number, as they come. */
         private final List<String> strings = new ArrayList<>();
 
@@ -298,7 +303,7 @@ public final class Records implements Iterable<RequestRecord> {
                     need(b.length).get(b);
                     strings.add(new String(b, StandardCharsets.UTF_8));
                 }
-                need(8 + 4 + 4 + 8 + 8 + 8 + 7 * 8 + 4 + 8 + 8 + 4 + 8 + 1 + 4 + 1 + 3 * 8 + 1 + 8 + 1 + 5 * 4);
+                need(FIXED_BYTES);
                 long id = buffer.getLong();
                 int user = buffer.getInt();
                 int cell = buffer.getInt();
@@ -352,7 +357,7 @@ public final class Records implements Iterable<RequestRecord> {
                 return buffer;
             }
             if (buffer.capacity() < bytes) {
-                buffer = ByteBuffer.allocate(bytes).put(buffer).flip();
+                buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder()).put(buffer).flip();
             }
             buffer.compact();
             while (buffer.position() < bytes) {

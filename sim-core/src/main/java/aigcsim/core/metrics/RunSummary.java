@@ -36,27 +36,39 @@ public record RunSummary(long requests, long delivered, long failed, long failed
     /** Summarizes the records of one run, whose warm-up was {@code warmupS} and arrival window {@code windowS}. */
     public static RunSummary of(Iterable<RequestRecord> all, double warmupS, double windowS, SteadyState steadyState,
             double edgeUtilization, double bandwidthUtilization, long events, double simulatedEndS) {
-        // one pass over the records; each mean is DoubleSummaryStatistics' compensated sum, as DoubleStream.average
-        long n = 0;
-        long failed = 0;
-        long deadline = 0;
-        long outage = 0;
-        long edgeDown = 0;
-        long cacheHits = 0;
-        DoubleHistogram lat = new DoubleHistogram(LATENCY_DIGITS);
-        DoubleSummaryStatistics latency = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics wait = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics l1 = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics l2 = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics l3 = new DoubleSummaryStatistics();
-        long edgeStepsSum = 0;
-        DoubleSummaryStatistics satisfaction = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics psnr = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics ssim = new DoubleSummaryStatistics();
-        DoubleSummaryStatistics semantic = new DoubleSummaryStatistics();
-        for (RequestRecord r : all) {
+        Accumulator a = new Accumulator();
+        all.forEach(a::accept);
+        return a.summary(warmupS, windowS, steadyState, edgeUtilization, bandwidthUtilization, events,
+                simulatedEndS);
+    }
+
+    /**
+     * The summary taken as the records come, one at a time (a run with a fixed warm-up feeds it as its requests end,
+     * and never reads its records again); each mean is DoubleSummaryStatistics' compensated sum.
+     */
+    public static final class Accumulator {
+        private long n;
+        private long failed;
+        private long deadline;
+        private long outage;
+        private long edgeDown;
+        private long cacheHits;
+        private long edgeStepsSum;
+        private final DoubleHistogram lat = new DoubleHistogram(LATENCY_DIGITS);
+        private final DoubleSummaryStatistics latency = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics wait = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics l1 = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics l2 = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics l3 = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics satisfaction = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics psnr = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics ssim = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics semantic = new DoubleSummaryStatistics();
+
+        /** Counts {@code r} unless it arrived in the warm-up. */
+        public void accept(RequestRecord r) {
             if (r.inWarmup()) {
-                continue;
+                return;
             }
             n++;
             edgeStepsSum += r.edgeSteps();
@@ -87,15 +99,20 @@ public record RunSummary(long requests, long delivered, long failed, long failed
                 }
             }
         }
-        long onTime = n - failed;
-        return new RunSummary(n, latency.getCount(), failed, deadline, outage, edgeDown,
-                n == 0 ? Double.NaN : failed / (double) n, mean(latency),
-                quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99),
-                mean(wait), mean(l1), mean(l2), mean(l3), n == 0 ? Double.NaN : (double) edgeStepsSum / n,
-                mean(satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
-                mean(psnr), mean(ssim), mean(semantic),
-                psnr.getCount() == 0 ? Double.NaN : cacheHits / (double) psnr.getCount(),
-                events, simulatedEndS, warmupS, steadyState.steady(), steadyState.reason());
+
+        /** The summary of the records so far, with the run's figures that do not come from records. */
+        public RunSummary summary(double warmupS, double windowS, SteadyState steadyState, double edgeUtilization,
+                double bandwidthUtilization, long events, double simulatedEndS) {
+            long onTime = n - failed;
+            return new RunSummary(n, latency.getCount(), failed, deadline, outage, edgeDown,
+                    n == 0 ? Double.NaN : failed / (double) n, mean(latency),
+                    quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99),
+                    mean(wait), mean(l1), mean(l2), mean(l3), n == 0 ? Double.NaN : (double) edgeStepsSum / n,
+                    mean(satisfaction), onTime / windowS, edgeUtilization, bandwidthUtilization,
+                    mean(psnr), mean(ssim), mean(semantic),
+                    psnr.getCount() == 0 ? Double.NaN : cacheHits / (double) psnr.getCount(),
+                    events, simulatedEndS, warmupS, steadyState.steady(), steadyState.reason());
+        }
     }
 
     /** {@link #quantile(double[], double)} of the values recorded in {@code h}, each read from its bucket. */

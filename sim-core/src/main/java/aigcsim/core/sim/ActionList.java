@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import nl.tudelft.simulation.dsol.eventlists.EventListInterface;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.AbstractSimEvent;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 
 /**
@@ -13,10 +14,23 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * {@code SimEventInterface.compareTo}), so the order of events, and every result, is DSOL's. A red-black tree of the
  * events (DSOL's {@code RedBlackTree}, or a {@code TreeSet}) follows a pointer and calls {@code compareTo} at every
  * level of every insert, which was the largest part of a run with many users (a third of the samples at 10,000
- * users); a binary heap of the events calling {@code compareTo} was slower still. Used by runs of {@link Simulation}.
+ * users); a binary heap of the events calling {@code compareTo} was slower still. An {@link Indexed} event (every
+ * {@link DsolClock} action) keeps its heap position, so a cancelled one leaves the heap at once instead of waiting
+ * there for its time (most deadline events are cancelled: they were half the heap). Used by runs of
+ * {@link Simulation}.
  */
 final class ActionList implements EventListInterface<Double> {
     private static final int ARITY = 4;
+
+    /** An event that knows its place in the heap, so it is taken out in O(log n) when cancelled. */
+    abstract static class Indexed extends AbstractSimEvent<Double> {
+        /** Its heap position; −1 when not in the list. */
+        private int slot = -1;
+
+        Indexed(double atS) {
+            super(atS);
+        }
+    }
 
     private double[] times = new double[1024];
     private short[] priorities = new short[1024];
@@ -64,6 +78,11 @@ final class ActionList implements EventListInterface<Double> {
 
     @Override
     public void clear() {
+        for (int i = 0; i < size; i++) {
+            if (events[i] instanceof Indexed x) {
+                x.slot = -1;
+            }
+        }
         Arrays.fill(events, 0, size, null);
         size = 0;
     }
@@ -87,6 +106,9 @@ final class ActionList implements EventListInterface<Double> {
     }
 
     private int indexOf(SimEventInterface<Double> event) {
+        if (event instanceof Indexed x) {
+            return x.slot;
+        }
         for (int i = 0; i < size; i++) {
             if (events[i].equals(event)) {
                 return i;
@@ -98,6 +120,9 @@ final class ActionList implements EventListInterface<Double> {
     /** Takes the event at heap position {@code i} out; the last event fills its place. */
     private SimEventInterface<Double> removeAt(int i) {
         SimEventInterface<Double> out = events[i];
+        if (out instanceof Indexed x) {
+            x.slot = -1;
+        }
         int last = --size;
         if (i != last) {
             double t = times[last];
@@ -120,6 +145,9 @@ final class ActionList implements EventListInterface<Double> {
         priorities[i] = p;
         ids[i] = id;
         events[i] = e;
+        if (e instanceof Indexed x) {
+            x.slot = i;
+        }
     }
 
     /** Places (t, p, id, e) at or above position {@code i}, moving the later parents down. */

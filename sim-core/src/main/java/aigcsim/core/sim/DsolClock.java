@@ -1,6 +1,5 @@
 package aigcsim.core.sim;
 
-import nl.tudelft.simulation.dsol.formalisms.eventscheduling.AbstractSimEvent;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 
@@ -9,10 +8,9 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  * same order as {@code scheduleEventRel} would put it (time, priority, then creation). The events go into the list
  * directly: {@code DevsSimulator.scheduleEvent} formats every event into a trace message, whatever the log level (its
  * time as a decimal string, its class and hash), which took about a fifth of a run's time in the profile. A cancelled
- * action stays in the list and does nothing when its time comes: most deadline events are cancelled, and skipping
- * each cost less than removing it from DSOL's red-black tree (77k against 64k simulated requests per second on the
- * bench; DSOL's binary heap, {@code EventListPriorityQueue}, gave 58k). It counts executed actions, and keeps the first exception an
- * action threw so the run can report it (DSOL's error strategy then ends the run).
+ * action leaves the list at once (its {@link ActionList} position is kept with it; with another event list it is
+ * removed by search) and would do nothing if its time came. It counts executed actions, and keeps the first
+ * exception an action threw so the run can report it (DSOL's error strategy then ends the run).
  */
 final class DsolClock implements Clock {
     private final DevsSimulator<Double> simulator;
@@ -24,7 +22,7 @@ final class DsolClock implements Clock {
     }
 
     /** One scheduled action as a DSOL event. */
-    private final class Action extends AbstractSimEvent<Double> implements Scheduled {
+    private final class Action extends ActionList.Indexed implements Scheduled {
         private final Runnable action;
         private final double atS;
         private boolean cancelled;
@@ -67,7 +65,10 @@ final class DsolClock implements Clock {
 
         @Override
         public void cancel() {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                simulator.getEventList().remove(this);
+            }
         }
 
         @Override

@@ -37,8 +37,8 @@ import nl.tudelft.simulation.naming.context.event.InitialEventContext;
  * the utilizations are taken from that warm-up on.
  *
  * <p>Records leave the model as requests end, in order of id, into {@link Records} (spilled to disk past a limit);
- * the run keeps of each request only its time in the system (8 bytes, for the steady-state judgement), and the
- * summary is taken in one pass over the records once the warm-up is known.
+ * the run keeps of each request only its time in the system (8 bytes, for the steady-state judgement). The summary
+ * is taken as the requests end when the warm-up is fixed, else in one pass over the records once it is known.
  */
 public final class Simulation {
     /** Safety horizon past the arrival window, in deadlines: a run still busy then is reported as not drained. */
@@ -83,6 +83,8 @@ public final class Simulation {
         CountDownLatch ended = new CountDownLatch(1);
         Records.Builder records = new Records.Builder();
         DoubleStream.Builder series = DoubleStream.builder();
+        // with a fixed warm-up the summary is taken as the requests end; with one chosen after the run, from the records
+        RunSummary.Accumulator summed = scenario.warmupAuto() ? null : new RunSummary.Accumulator();
         synchronized (DSOL_GLOBALS) {
             simulator = new DevsSimulator<>(scenario.name() + "#" + r);
             simulator.setEventList(new ActionList());
@@ -91,6 +93,9 @@ public final class Simulation {
                 // the images of a sample of requests are kept for the gallery: the first ones of replication 0
                 RequestRecord kept = r == 0 && record.id() < scenario.imagesKept() ? record : record.withoutImages();
                 records.add(kept);
+                if (summed != null) {
+                    summed.accept(kept);
+                }
                 if (scenario.warmupAuto() || !kept.inWarmup()) {
                     series.add(kept.timeInSystemS());
                 }
@@ -134,8 +139,9 @@ public final class Simulation {
                 .orElse(0);
         double bandUtil = model.cells().stream().mapToDouble(c -> c.bandwidthUtilization(warmup, simEnd))
                 .average().orElse(0);
-        RunSummary summary = RunSummary.of(kept, warmup, scenario.durationS() - warmup, steady, edgeUtil,
-                bandUtil, model.clock().events(), simEnd);
+        RunSummary summary = summed != null ? summed.summary(warmup, scenario.durationS() - warmup, steady, edgeUtil,
+                bandUtil, model.clock().events(), simEnd) : RunSummary.of(kept, warmup, scenario.durationS() - warmup,
+                steady, edgeUtil, bandUtil, model.clock().events(), simEnd);
         return new RunResult(r, seed, kept, summary,
                 List.copyOf(model.timelineRecords()), List.copyOf(model.samples()));
     }
