@@ -16,6 +16,8 @@ import aigcsim.scenarios.run.CapacityStudy;
 import aigcsim.scenarios.run.ResultsFolder;
 import aigcsim.scenarios.study.CapacitySearch;
 import aigcsim.scenarios.study.Target;
+import aigcsim.worker.ClusterMember;
+import aigcsim.worker.ClusterOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +45,13 @@ final class CapacityCommand implements Callable<Integer> {
             + "'satisfaction >= 0.9', 'p95 <= 25 s', 'failure <= 0.05', or any summary figure with >=, >, <=, <.")
     String target;
 
+    @Mixin
+    ClusterMixin cluster;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "With --cluster: the replications this node runs "
+            + "itself at once (default ${DEFAULT-VALUE}; 0: the members run them all).")
+    int jobs = 1;
+
     @Option(names = "--min", description = "Smallest value tried (default ${DEFAULT-VALUE}).")
     int min = 1;
 
@@ -68,14 +77,24 @@ final class CapacityCommand implements Callable<Integer> {
         if (FieldSchema.typeAt(path) != Integer.class) {
             throw new IllegalArgumentException("--vary " + path + ": a capacity search needs an integer field");
         }
-        CapacityStudy study = new CapacityStudy(scenario.file(), scenario.settings(), path, t, System.err);
-        String name = study.scenario(min).scenario().name();
-        study.scenario(max); // both ends resolve before anything runs
+        ClusterOptions options = cluster.options();
+        if (jobs < 0 || (options == null && jobs != 1)) {
+            throw new IllegalArgumentException("--jobs N (>= 0) is the replications this node runs with --cluster");
+        }
+        CapacitySearch.Result result;
+        String name;
+        CapacityStudy study;
+        try (ClusterMember member = options == null ? null : ClusterMember.join(options.withSimulationSlots(jobs))) {
+            study = new CapacityStudy(scenario.file(), scenario.settings(), path, t, System.err, member);
+            name = study.scenario(min).scenario().name();
+            study.scenario(max); // both ends resolve before anything runs
+            System.out.printf(Locale.ROOT, "capacity %s: largest %s in [%d, %d] with %s (replications %d, +%d, at "
+                    + "most %d per probe)%s%n", name, path, min, max, t, initial, step, maxReplications,
+                    member == null ? "" : ", replications on the cluster's members");
+            result = new CapacitySearch(study, min, max,
+                    new CapacitySearch.Replications(initial, step, maxReplications)).search(t);
+        }
         var out = scenario.out(name, "-capacity");
-        System.out.printf(Locale.ROOT, "capacity %s: largest %s in [%d, %d] with %s (replications %d, +%d, at most "
-                + "%d per probe)%n", name, path, min, max, t, initial, step, maxReplications);
-        CapacitySearch.Result result = new CapacitySearch(study, min, max,
-                new CapacitySearch.Replications(initial, step, maxReplications)).search(t);
         Map<String, Object> report = report(result, path);
         ResultsFolder.replace(out, staging -> {
             for (var e : study.runs().entrySet()) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import aigcsim.scenarios.run.ClusterJobs;
 import aigcsim.scenarios.run.ResultsFolder;
+import aigcsim.scenarios.run.ScenarioRef;
 import aigcsim.scenarios.run.SimulationJob;
 import aigcsim.scenarios.run.SweepStudy;
 import aigcsim.worker.ClusterMember;
@@ -141,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
             if (rerun || !ResultsFolder.finished(points.resolve(r.point().folder()), r.scenario())) {
                 String label = r.point().folder();
                 byLabel.put(label, r);
-                jobs.add(SimulationJob.of(label, r.scenario().source().file(), r.settings()));
+                jobs.add(new SimulationJob(label, ScenarioRef.of(r.scenario().source().file(), r.settings())));
             }
         }
         ProgressBar bar = progress == null ? null : new ProgressBar("sweep on the cluster", runs.size(), progress);

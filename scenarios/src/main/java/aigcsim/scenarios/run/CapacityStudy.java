@@ -13,11 +13,13 @@ import aigcsim.scenarios.file.ScenarioLoader;
 import aigcsim.scenarios.file.ScenarioResolver;
 import aigcsim.scenarios.study.CapacitySearch;
 import aigcsim.scenarios.study.Target;
+import aigcsim.worker.ClusterMember;
 
 /**
  * The capacity search's probe over a scenario file: the value x is set on the field {@code path}, replications are
  * run with the scenario's seed + r whatever x (common random numbers across probes), and the target figure of each
- * replication is returned. Keeps every probe's runs for its results folder.
+ * replication is returned. Keeps every probe's runs for its results folder. With a cluster, a probe's replications
+ * run on its members, the results those of a local run.
  */
 public final class CapacityStudy implements CapacitySearch.Probe {
     private final Path file;
@@ -25,11 +27,14 @@ public final class CapacityStudy implements CapacitySearch.Probe {
     private final String path;
     private final Target target;
     private final PrintStream progress;
+    /** The cluster whose members run the probes' replications; null: they run here. */
+    private final ClusterMember cluster;
     private final Map<Integer, ResolvedScenario> scenarios = new TreeMap<>();
     private final Map<Integer, List<RunResult>> runs = new TreeMap<>();
 
     public CapacityStudy(Path file, List<ScenarioLoader.Setting> base, String path, Target target,
-            PrintStream progress) {
+            PrintStream progress, ClusterMember cluster) {
+        this.cluster = cluster;
         this.file = file;
         this.base = base;
         this.path = path;
@@ -39,20 +44,27 @@ public final class CapacityStudy implements CapacitySearch.Probe {
 
     /** The scenario at x (resolved once, checked before anything runs). */
     public ResolvedScenario scenario(int x) {
-        return scenarios.computeIfAbsent(x, v -> {
-            List<ScenarioLoader.Setting> settings = new ArrayList<>(base);
-            settings.add(ScenarioLoader.Setting.parse(path + "=" + v, "capacity probe " + path + "=" + v));
-            return ScenarioResolver.resolve(ScenarioLoader.load(file, settings));
-        });
+        return scenarios.computeIfAbsent(x, v -> ScenarioResolver.resolve(ScenarioLoader.load(file, settings(v))));
+    }
+
+    private List<ScenarioLoader.Setting> settings(int x) {
+        List<ScenarioLoader.Setting> settings = new ArrayList<>(base);
+        settings.add(ScenarioLoader.Setting.parse(path + "=" + x, "capacity probe " + path + "=" + x));
+        return settings;
     }
 
     @Override
     public double[] values(int x, int fromReplication, int count) {
         ResolvedScenario s = scenario(x);
         List<RunResult> done;
-        try (Compute compute = Compute.open(s.compute(), null)) {
-            done = ScenarioRunner.run(s.scenario(), compute.service(), fromReplication, count, path + "=" + x,
-                    progress);
+        if (cluster != null) {
+            done = ScenarioRunner.runOnCluster(cluster, ScenarioRef.of(file, settings(x)), fromReplication, count,
+                    path + "=" + x, progress);
+        } else {
+            try (Compute compute = Compute.open(s.compute(), null)) {
+                done = ScenarioRunner.run(s.scenario(), compute.service(), fromReplication, count, path + "=" + x,
+                        progress);
+            }
         }
         runs.computeIfAbsent(x, k -> new ArrayList<>()).addAll(done);
         double[] out = new double[count];

@@ -39,14 +39,13 @@ public final class ClusterJobs {
 
     /** Told when a job starts on a member (for progress and tests). */
     public interface StartListener {
-        void started(SimulationJob job, Member member);
+        void started(ClusterJob<?> job, Member member);
     }
 
     private sealed interface Event permits Answered, Membership {
     }
 
-    private record Answered(SimulationJob job, Member member, Map<String, byte[]> files, Throwable error)
-            implements Event {
+    private record Answered(ClusterJob<?> job, Member member, Object result, Throwable error) implements Event {
     }
 
     private record Membership() implements Event {
@@ -54,7 +53,7 @@ public final class ClusterJobs {
 
     private final HazelcastInstance hazelcast;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final ArrayDeque<SimulationJob> queue = new ArrayDeque<>();
+    private final ArrayDeque<ClusterJob<?>> queue = new ArrayDeque<>();
     private final Map<UUID, Integer> running = new HashMap<>();
     private StartListener onStart = (j, m) -> { };
 
@@ -78,10 +77,11 @@ public final class ClusterJobs {
     }
 
     /**
-     * Runs {@code jobs}, handing each finished job's files to {@code done} (on this thread, once per job), and returns
-     * what happened. Fails when no member of the cluster takes simulation jobs.
+     * Runs {@code jobs}, handing each finished job's answer to {@code done} (on this thread, once per job), and
+     * returns what happened. Fails when no member of the cluster takes simulation jobs.
      */
-    public Outcome run(List<SimulationJob> jobs, BiConsumer<SimulationJob, Map<String, byte[]>> done)
+    @SuppressWarnings("unchecked")
+    public <T, J extends ClusterJob<T>> Outcome run(List<J> jobs, BiConsumer<J, T> done)
             throws InterruptedException {
         queue.addAll(jobs);
         IExecutorService executor = hazelcast.getExecutorService(ClusterOptions.SIMULATION_EXECUTOR);
@@ -108,7 +108,7 @@ public final class ClusterJobs {
                 if (e instanceof Answered a) {
                     running.merge(a.member().getUuid(), -1, Integer::sum);
                     if (a.error() == null) {
-                        done.accept(a.job(), a.files());
+                        done.accept((J) a.job(), (T) a.result());
                         doneBy.merge(a.member().getAddress().toString(), 1, Integer::sum);
                         ok++;
                         left--;
@@ -135,13 +135,14 @@ public final class ClusterJobs {
             int free = slots(m) - running.getOrDefault(m.getUuid(), 0);
             anySlots |= slots(m) > 0;
             for (; free > 0 && !queue.isEmpty(); free--) {
-                SimulationJob job = queue.pollFirst();
+                @SuppressWarnings("unchecked")
+                ClusterJob<Object> job = (ClusterJob<Object>) queue.pollFirst();
                 running.merge(m.getUuid(), 1, Integer::sum);
                 onStart.started(job, m);
-                executor.submitToMember(job, m, new ExecutionCallback<Map<String, byte[]>>() {
+                executor.submitToMember(job, m, new ExecutionCallback<Object>() {
                     @Override
-                    public void onResponse(Map<String, byte[]> files) {
-                        events.add(new Answered(job, m, files, null));
+                    public void onResponse(Object result) {
+                        events.add(new Answered(job, m, result, null));
                     }
 
                     @Override

@@ -17,6 +17,7 @@ import aigcsim.core.metrics.RunResult;
 import aigcsim.core.sim.Scenario;
 import aigcsim.core.sim.Simulation;
 import aigcsim.scenarios.cli.ProgressBar;
+import aigcsim.worker.ClusterMember;
 
 /**
  * Runs replications of a scenario on a compute service, with progress: a bar over the replications, and while a
@@ -124,6 +125,45 @@ public final class ScenarioRunner {
             bar.close();
         }
         return runs;
+    }
+
+    /**
+     * Runs replications {@code from} .. {@code from + count − 1} of {@code scenario} on the cluster's members, one
+     * {@link ReplicationJob} each ({@link ClusterJobs}: a replication whose member leaves runs on another), and
+     * returns them in the order of their numbers: the results of a local run. Progress to {@code out} (null: none).
+     */
+    public static List<RunResult> runOnCluster(ClusterMember member, ScenarioRef scenario, int from, int count,
+            String label, PrintStream out) {
+        List<ReplicationJob> jobs = new ArrayList<>();
+        for (int r = from; r < from + count; r++) {
+            jobs.add(new ReplicationJob(label + " replication " + r, scenario, r));
+        }
+        RunResult[] runs = new RunResult[count];
+        ProgressBar bar = out == null ? null : new ProgressBar(label + " replications on the cluster", count, out);
+        ClusterJobs.Outcome o;
+        try {
+            o = new ClusterJobs(member.hazelcast()).run(jobs, (job, run) -> {
+                runs[job.replication() - from] = run;
+                if (bar != null) {
+                    bar.advance();
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running replications on the cluster", e);
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        if (!o.failures().isEmpty()) {
+            throw new IllegalStateException(String.join("; ", o.failures()));
+        }
+        if (out != null) {
+            out.printf(java.util.Locale.ROOT, "cluster: %d replication(s) done by %s; %d run again after their member "
+                    + "left%n", o.done(), o.doneBy(), o.rerun());
+        }
+        return List.of(runs);
     }
 
     /** Counts the computations submitted and done, for the progress of the pending ones. */

@@ -119,6 +119,41 @@ class StudiesTest {
         assertTrue(none.err().contains("no member of the cluster runs simulation jobs"), none.err());
     }
 
+    /** An analytic run's replications and a capacity search's probes on a one-member cluster: the local results. */
+    @Test
+    void runAndCapacityOnTheClusterWriteWhatTheyWriteLocally() throws Exception {
+        Path f = scenario("run: {replications: 3, durationS: 900, warmupS: 60}\nusers: {count: 1}\n"
+                + "edge: {mode: serial}\nsplit: {policy: edge-only}\n");
+        List<String> cluster = List.of("--cluster", "--host", "127.0.0.1", "--port", "15831", "--members",
+                "127.0.0.1:15831", "--jobs", "2");
+        List<String> run = List.of("run", f.toString(), "--no-report", "--out");
+        List<String> capacity = List.of("capacity", f.toString(), "--vary", "users.count", "--target",
+                "satisfaction >= 0.8", "--max", "40", "--no-report", "--out");
+        for (List<String> study : List.of(run, capacity)) {
+            List<String> onCluster = new ArrayList<>(study);
+            onCluster.add(dir.resolve("c-" + study.get(0)).toString());
+            onCluster.addAll(cluster);
+            MainTest.Outcome c = MainTest.execute(onCluster.toArray(String[]::new));
+            assertEquals(0, c.code(), c.err());
+            assertTrue(c.err().contains("done by {[127.0.0.1]:15831="), c.err());
+            List<String> local = new ArrayList<>(study);
+            local.add(dir.resolve("l-" + study.get(0)).toString());
+            MainTest.Outcome l = MainTest.execute(local.toArray(String[]::new));
+            assertEquals(0, l.code(), l.err());
+            Path a = dir.resolve("c-" + study.get(0));
+            Path b = dir.resolve("l-" + study.get(0));
+            List<Path> files;
+            try (Stream<Path> all = Files.walk(b)) {
+                files = all.filter(Files::isRegularFile).map(b::relativize).sorted().toList();
+            }
+            assertTrue(files.size() >= 4, files.toString());
+            for (Path x : files) {
+                assertArrayEquals(Files.readAllBytes(b.resolve(x)), Files.readAllBytes(a.resolve(x)),
+                        study.get(0) + ": " + x);
+            }
+        }
+    }
+
     @Test
     void aSweepOverAFieldThatDoesNotExistIsRejectedBeforeAnythingRuns() throws Exception {
         Path f = scenario("sweep:\n  grid:\n    users.cuont: [1, 2]\n");
@@ -135,10 +170,10 @@ class StudiesTest {
                 + "split: {policy: edge-only}\n");
         Target target = Target.parse("satisfaction >= 0.8");
         CapacitySearch.Replications reps = CapacitySearch.Replications.DEFAULT;
-        CapacitySearch.Result found = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null),
+        CapacitySearch.Result found = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null, null),
                 1, 40, reps).search(target);
         // the scan decides every value with the same per-probe rule, on a probe of its own
-        CapacitySearch scan = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null), 1, 40,
+        CapacitySearch scan = new CapacitySearch(new CapacityStudy(f, List.of(), "users.count", target, null, null), 1, 40,
                 reps);
         int largest = 0;
         CapacitySearch.Decision firstOther = null;

@@ -44,7 +44,7 @@ class ClusterJobsTest {
         List<SweepStudy.Run> runs = SweepStudy.runs(ScenarioLoader.load(file), List.of());
         List<SimulationJob> jobs = new ArrayList<>();
         for (SweepStudy.Run r : runs) {
-            jobs.add(SimulationJob.of(r.point().folder(), file, r.settings()));
+            jobs.add(new SimulationJob(r.point().folder(), ScenarioRef.of(file, r.settings())));
         }
         Map<String, Integer> written = new ConcurrentHashMap<>();
         AtomicBoolean left = new AtomicBoolean();

@@ -1,5 +1,7 @@
 package aigcsim.core.compute;
 
+import java.io.Serializable;
+
 /**
  * The outcome of a request's real computation: image quality against the no-channel reference (PSNR, SSIM),
  * semantic accuracy (1 if the prompted item is recognized, else 0), whether it came from a cache, which worker
@@ -8,10 +10,10 @@ package aigcsim.core.compute;
  * kept (null otherwise). Quality fields are NaN and the worker empty when nothing was computed.
  */
 public record ComputeResult(String fidelity, double psnrDb, double ssim, double semanticAccuracy,
-        boolean cacheHit, String worker, double computeMs, Images images) {
+        boolean cacheHit, String worker, double computeMs, Images images) implements Serializable {
 
     /** A square grey image as the user received it, and its no-channel reference: 8-bit levels, row-major. */
-    public record Images(int side, byte[] delivered, byte[] reference) {
+    public record Images(int side, byte[] delivered, byte[] reference) implements Serializable {
         public Images {
             if (delivered.length != side * side || reference.length != side * side) {
                 throw new IllegalArgumentException("images of " + delivered.length + " and " + reference.length

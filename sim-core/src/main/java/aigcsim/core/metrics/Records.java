@@ -1,6 +1,7 @@
 package aigcsim.core.metrics;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
@@ -31,8 +32,11 @@ import aigcsim.core.compute.ComputeResult;
  * run's memory does not grow with its requests. They are read back, in order and exactly (every double bit for bit),
  * as often as asked; each reading of a spilled run reads its file. The file is deleted when the records are no
  * longer reachable, or at exit. A view ({@link #map}) shares the storage and changes each record as it is read.
+ * Serialized (a run sent from a cluster member), the records travel as a list, read back as they are read here, and
+ * are stored again on arrival.
  */
-public final class Records implements Iterable<RequestRecord> {
+public final class Records implements Iterable<RequestRecord>, Serializable {
+    private static final long serialVersionUID = 1L;
     /** Records a replication keeps in memory before it spills (about 15 MB). */
     public static final int DEFAULT_MEMORY_LIMIT = 50_000;
     private static final Cleaner CLEANER = Cleaner.create();
@@ -134,6 +138,21 @@ public final class Records implements Iterable<RequestRecord> {
                 return view.apply(file.record());
             }
         };
+    }
+
+    private Object writeReplace() {
+        return new Serialized(list());
+    }
+
+    /** The records in transit: a list, stored again (and spilled past the limit) when read. */
+    private record Serialized(List<RequestRecord> records) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            Builder b = new Builder();
+            records.forEach(b::add);
+            return b.build();
+        }
     }
 
     /** Adds records in order; {@link #build} ends the writing. Not thread-safe. */

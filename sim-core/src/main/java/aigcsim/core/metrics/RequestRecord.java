@@ -1,5 +1,7 @@
 package aigcsim.core.metrics;
 
+import java.io.Serializable;
+
 import aigcsim.core.compute.ComputeResult;
 
 /**
@@ -20,7 +22,8 @@ public record RequestRecord(long id, int user, int cell, double userXM, double u
         double arrivalS,
         double endS, double queueWaitS, double l2EdgeS, double l1TransmissionS, double l3DeviceS, double latencyS,
         int edgeSteps, double snrDb, double bandwidthShareHz, int outages, double satisfaction, boolean failed,
-        String failure, String failedAt, int regenerations, boolean inWarmup, ComputeResult quality) {
+        String failure, String failedAt, int regenerations, boolean inWarmup, ComputeResult quality)
+        implements Serializable {
 
     /**
      * Whether the request completed: its result computed on the user's device within its deadline (a request whose

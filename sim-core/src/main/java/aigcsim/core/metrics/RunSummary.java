@@ -1,5 +1,6 @@
 package aigcsim.core.metrics;
 
+import java.io.Serializable;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record RunSummary(long requests, long delivered, long failed, long failed
         double meanEdgeSteps, double meanSatisfaction, double throughputPerS, double edgeUtilization,
         double bandwidthUtilization, double meanPsnrDb, double meanSsim, double meanSemanticAccuracy,
         double cacheHitRate, long events, double simulatedEndS, double warmupS, boolean steadyState,
-        String steadyStateReason) {
+        String steadyStateReason) implements Serializable {
 
     /** Significant decimal digits of the latency histogram: percentiles within a relative 10^−3. */
     public static final int LATENCY_DIGITS = 3;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -93,6 +97,29 @@ class RecordsTest {
             assertEquals(want.get(i).inWarmup(), records.get(i).inWarmup(), "the records themselves unchanged");
         }
         assertEquals(records.size(), view.size());
+    }
+
+    /** A run sent from a cluster member: its records, spilled ones included, arrive exactly and are stored again. */
+    @Test
+    void spilledRecordsSurviveJavaSerialization() throws Exception {
+        List<RequestRecord> want = sample(500);
+        Records.Builder b = new Records.Builder(50);
+        want.forEach(b::add);
+        Records records = b.build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new RunResult(3, 4, records.map(r -> r.withWarmup(100)), null, List.of(), List.of()));
+        }
+        RunResult back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (RunResult) in.readObject();
+        }
+        assertEquals(3, back.replication());
+        List<RequestRecord> got = back.records().list();
+        assertEquals(want.size(), got.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertSame(want.get(i).withWarmup(100), got.get(i));
+        }
     }
 
     @Test
