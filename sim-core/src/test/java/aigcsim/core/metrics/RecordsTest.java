@@ -62,12 +62,17 @@ class RecordsTest {
         }
     }
 
+    /** {@code records} stored with at most {@code memoryLimit} in memory. */
+    private static Records built(List<RequestRecord> records, int memoryLimit) {
+        Records.Builder b = new Records.Builder(memoryLimit);
+        records.forEach(b::add);
+        return b.build();
+    }
+
     @Test
     void spilledRecordsReadBackExactlyInOrderEveryTime() {
         List<RequestRecord> want = sample(3000);
-        Records.Builder b = new Records.Builder(100);
-        want.forEach(b::add);
-        Records records = b.build();
+        Records records = built(want, 100);
         assertTrue(records.spilled(), "2900 of 3000 records past the limit of 100 are on disk");
         assertEquals(3000, records.size());
         for (int reading = 0; reading < 2; reading++) {
@@ -88,9 +93,7 @@ class RecordsTest {
     @Test
     void aViewChangesRecordsAsTheyAreReadAndSharesTheStorage() {
         List<RequestRecord> want = sample(50);
-        Records.Builder b = new Records.Builder(10);
-        want.forEach(b::add);
-        Records records = b.build();
+        Records records = built(want, 10);
         Records view = records.map(r -> r.withWarmup(5.0));
         for (int i = 0; i < want.size(); i++) {
             assertEquals(want.get(i).arrivalS() < 5.0, view.get(i).inWarmup(), "record " + i);
@@ -103,9 +106,7 @@ class RecordsTest {
     @Test
     void spilledRecordsSurviveJavaSerialization() throws Exception {
         List<RequestRecord> want = sample(500);
-        Records.Builder b = new Records.Builder(50);
-        want.forEach(b::add);
-        Records records = b.build();
+        Records records = built(want, 50);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(new RunResult(3, 4, records.map(r -> r.withWarmup(100)), null, List.of(), List.of()));
