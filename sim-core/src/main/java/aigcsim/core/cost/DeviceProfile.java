@@ -86,9 +86,13 @@ public record DeviceProfile(Hardware hardware, Workload workload) {
         return hardware.seconds(workload.decodeCycles(), 1.0);
     }
 
-    /** Loads a profile file with the default workload; errors name the file and the field. */
+    /**
+     * Loads a profile file with its own workload when it has one (a profile measured by {@code aigcsim calibrate}),
+     * else the default workload; errors name the file and the field.
+     */
     public static DeviceProfile load(Path file) {
-        return of(Hardware.load(file));
+        Hardware.Parsed p = Hardware.read(file);
+        return p.workload() == null ? of(p.hardware()) : new DeviceProfile(p.hardware(), p.workload());
     }
 
     /** Loads a bundled profile by name, one of {@link #BUNDLED}, with the default workload. */

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -27,7 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code clockHz}, {@code cores}, {@code parallelFraction} (required), {@code efficiency} (optional, default 1) and
  * {@code batchCurve} (optional, [[batch, t(b)/t(1)], ...] from [1, 1.0]; without it t(b) = b·t(1)). The fields
  * {@code stepS}, {@code extractionS} and {@code decodeS} of earlier files are refused with the efficiency that
- * keeps the file's step time.
+ * keeps the file's step time. A profile measured on its own workload ({@code aigcsim calibrate}) also has
+ * {@code workload} ({@code name}, {@code source}, and the seconds {@code stepS}, {@code extractionS}, {@code decodeS}
+ * of its parts on this hardware at batch 1 and full availability: {@link DeviceProfile#load} runs that workload
+ * instead of {@link Workload#SD}) and {@code measurement} (how it was measured, for readers; not read).
  */
 public record Hardware(String name, String source, double clockHz, int cores, double parallelFraction,
         double efficiency, BatchCurve batchCurve) {
@@ -36,7 +40,8 @@ public record Hardware(String name, String source, double clockHz, int cores, do
     public static final List<String> BUNDLED = List.of("rtx-a6000", "gtx-1080ti", "a100-sd15", "h100-sd15");
 
     /** The fields a profile file may have. */
-    static final String FIELDS = "name, source, clockHz, cores, parallelFraction, efficiency, batchCurve";
+    static final String FIELDS = "name, source, clockHz, cores, parallelFraction, efficiency, batchCurve, workload, "
+            + "measurement";
 
     public Hardware {
         require(name != null && !name.isBlank(), "name", "must be a non-empty string");
@@ -78,6 +83,14 @@ public record Hardware(String name, String source, double clockHz, int cores, do
 
     /** Loads a profile file; errors name the file and the field. */
     public static Hardware load(Path file) {
+        return read(file).hardware();
+    }
+
+    /** A profile file's hardware, and its own workload (null when it has none). */
+    record Parsed(Hardware hardware, Workload workload) {
+    }
+
+    static Parsed read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (NoSuchFileException e) {
@@ -95,21 +108,26 @@ public record Hardware(String name, String source, double clockHz, int cores, do
                     + " (or give a path to a profile JSON file)");
         }
         try (in) {
-            return parse(in, "profiles/" + name + ".json");
+            return parse(in, "profiles/" + name + ".json").hardware();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled profile " + name, e);
         }
     }
 
     private record Json(String name, String source, Double clockHz, Integer cores, Double parallelFraction,
-            Double efficiency, List<double[]> batchCurve, Double stepS, Double extractionS, Double decodeS) {
+            Double efficiency, List<double[]> batchCurve, Double stepS, Double extractionS, Double decodeS,
+            WorkloadJson workload, JsonNode measurement) {
+    }
+
+    /** A measured profile's workload: the seconds of its parts on this hardware. */
+    private record WorkloadJson(String name, String source, Double stepS, Double extractionS, Double decodeS) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
-    private static Hardware parse(InputStream in, String where) throws IOException {
+    private static Parsed parse(InputStream in, String where) throws IOException {
         Json j;
         try {
             j = MAPPER.readValue(in, Json.class);
@@ -142,10 +160,21 @@ public record Hardware(String name, String source, double clockHz, int cores, do
             Hardware h = new Hardware(j.name, j.source, j.clockHz, j.cores, j.parallelFraction,
                     j.efficiency == null ? 1.0 : j.efficiency, curve);
             refuseTimes(j, h);
-            return h;
+            return new Parsed(h, j.workload == null ? null : workload(j.workload, h));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
+    }
+
+    private static Workload workload(WorkloadJson w, Hardware h) {
+        for (var f : new Object[][] {{"stepS", w.stepS}, {"extractionS", w.extractionS}, {"decodeS", w.decodeS}}) {
+            if (f[1] == null) {
+                throw new IllegalArgumentException("device profile field 'workload." + f[0] + "' is missing");
+            }
+        }
+        String name = w.name != null ? w.name : h.name() + " (measured)";
+        return Workload.calibrate(name, w.source != null ? w.source : h.source(), h, w.stepS, w.extractionS,
+                w.decodeS);
     }
 
     /** Times are no longer profile fields: say what replaces them, with the efficiency that keeps stepS. */

@@ -86,11 +86,15 @@ public final class Records implements Iterable<RequestRecord>, Serializable {
         if (i < storage.memory.size()) {
             return view.apply(storage.memory.get((int) i));
         }
-        Iterator<RequestRecord> it = iterator();
-        for (long j = 0; j < i; j++) {
-            it.next();
+        Reader file = new Reader(storage.file);
+        try {
+            for (long j = storage.memory.size(); j < i; j++) {
+                file.record();
+            }
+            return view.apply(file.record());
+        } finally {
+            file.close();
         }
-        return it.next();
     }
 
     /** Every record in a list (all in memory: for small runs and tests). */

@@ -86,6 +86,30 @@ class DeviceProfileTest {
         assertEquals(1.0, DeviceProfile.load(write("q.json", json(""))).efficiency(), 0, "efficiency defaults to 1");
     }
 
+    /**
+     * A measured profile runs its own workload: its parts take the file's seconds on its hardware (eq. 20 at full
+     * availability), not SD's, and a batch of 4 takes the batch curve's time; a missing time is named.
+     */
+    @Test
+    void aMeasuredProfileRunsItsOwnWorkload() throws IOException {
+        Path f = write("host.json", json(",\n  \"batchCurve\": [[1, 1.0], [4, 2.5]],\n  \"workload\": {\"name\": "
+                + "\"tiny\", \"stepS\": 0.004, \"extractionS\": 0.0015, \"decodeS\": 0.002},\n  \"measurement\": "
+                + "{\"host\": \"test\", \"noisy\": false}"));
+        DeviceProfile p = DeviceProfile.load(f);
+        assertEquals(0.004, p.stepS(), 1e-15);
+        assertEquals(0.0015, p.extractionS(), 1e-15);
+        assertEquals(0.002, p.decodeS(), 1e-15);
+        assertEquals("tiny", p.workload().name());
+        assertEquals(2.5 * 0.004, CostModel.stepS(p, 4, 1.0), 1e-15);
+        assertEquals(Hardware.load(f).toString(), p.hardware().toString(), "the hardware is read as before");
+        Path bad = write("bad.json", json(",\n  \"workload\": {\"stepS\": 0.004, \"extractionS\": 0.001}"));
+        var e = assertThrows(IllegalArgumentException.class, () -> DeviceProfile.load(bad));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("'workload.decodeS' is missing"),
+                e.getMessage());
+        assertEquals(Workload.SD, DeviceProfile.load(write("plain.json", json(""))).workload(),
+                "a hardware profile runs the default workload");
+    }
+
     @Test
     void missingFileNamesPath() {
         Path f = dir.resolve("nope.json");
