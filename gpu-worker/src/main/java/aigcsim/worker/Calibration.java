@@ -145,6 +145,33 @@ public final class Calibration {
                 worst > precision);
     }
 
+    /**
+     * The pool's own time around a request's computation: requests served one at a time (none waits for another) by
+     * a pool of {@code config} on {@code models}, each all its {@code totalSteps} steps at the edge; the latency of
+     * each, less {@code computeS} (its start, steps and finish as measured on the model alone) and less the batch wait
+     * of a request that finds its worker idle (the config's maxWait: a known constant, not a cost of every step),
+     * divided by the steps: seconds per step that the pool adds (its dispatch between steps).
+     */
+    public static Figure poolOverheadPerStep(ModelSource models, PoolConfig config, int totalSteps, double computeS,
+            int requests) {
+        List<Double> perStep = new ArrayList<>();
+        try (WorkerPool pool = WorkerPool.start(config, models)) {
+            for (int i = -2; i < requests; i++) { // two unmeasured: the JIT's warm-up
+                WorkKey key = new WorkKey(models.version(), FashionMnist.PROMPTS.get(Math.floorMod(i, 10)),
+                        1000 + i, totalSteps, totalSteps, true, TextToImage.Transmission.ANALOG,
+                        TensorChannel.Kind.AWGN, 10);
+                long t0 = System.nanoTime();
+                pool.serve(key).join();
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (i >= 0) {
+                    perStep.add((s - config.maxWaitMs() / 1e3 - computeS) / totalSteps);
+                }
+            }
+        }
+        ConfidenceInterval ci = ConfidenceInterval.of(perStep.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Figure(ci.mean(), ci.halfWidth95(), ci.n());
+    }
+
     /** Times {@code call} in blocks of five until its figure is precise enough (or the most blocks). */
     Figure time(Runnable call) {
         call.run(); // warm: the first call of a shape pays for allocation and the JIT

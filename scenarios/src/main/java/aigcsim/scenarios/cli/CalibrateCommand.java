@@ -79,8 +79,16 @@ final class CalibrateCommand implements Callable<Integer> {
         } finally {
             bar.close();
         }
+        // the pool's own time around the computation, one request at a time, in each mode (see Calibration)
+        double computeS = r.startS().seconds() + totalSteps * r.stepByBatch().get(0).seconds()
+                + r.finish().get(r.finish().size() - 1).time().seconds();
+        Map<String, Calibration.Figure> overhead = new LinkedHashMap<>();
+        overhead.put("serial", Calibration.poolOverheadPerStep(source, serialPool(threads), totalSteps, computeS,
+                POOL_REQUESTS));
+        overhead.put("async", Calibration.poolOverheadPerStep(source, asyncPool(threads, maxBatch), totalSteps,
+                computeS, POOL_REQUESTS));
         String host = hostName();
-        Map<String, Object> profile = profile(r, host, cpu, source.version());
+        Map<String, Object> profile = profile(r, host, cpu, source.version(), overhead);
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         JSON.writeValue(out.toFile(), profile);
@@ -101,14 +109,32 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "finish stage fit: %s ms + %s ms per device step (a step at batch 1: %s ms)%n",
                 fmt(1e3 * r.finishFixedS()), fmt(1e3 * r.finishPerStepS()), fmt(1e3 * check.stepS()));
+        overhead.forEach((mode, f) -> System.out.printf(Locale.ROOT, "%s pool (one worker): %s ms a step around the "
+                + "computation, ± %s (%d requests one at a time)%n", mode, fmt(1e3 * f.seconds()),
+                fmt(1e3 * f.halfWidth95()), f.blocks()));
         System.out.printf(Locale.ROOT, "%s: the widest interval is %.1f %% of its figure (asked: %.1f %%)%n",
                 r.noisy() ? "NOISY" : "steady", 100 * r.worstRelativeHalfWidth(), 100 * precision);
         System.out.println("profile: " + out);
         return Main.OK;
     }
 
+    /** Requests served one at a time to measure each pool's own time. */
+    private static final int POOL_REQUESTS = 20;
+
+    /** The serial pool of a twin: one worker, one request at a time, no cache. */
+    static PoolConfig serialPool(int threads) {
+        return PoolConfig.serial().withWorkers(1, threads).withCache(0);
+    }
+
+    /** The async pool of a twin: one worker batching up to {@code maxBatch}, the pool's batch wait, no cache. */
+    static PoolConfig asyncPool(int threads, int maxBatch) {
+        PoolConfig a = PoolConfig.async(1);
+        return a.withBatching(maxBatch, a.maxWaitMs()).withWorkers(1, threads).withCache(0);
+    }
+
     /** The profile file's fields (see {@code Hardware}): the worker as hardware, its measured workload. */
-    private Map<String, Object> profile(Calibration.Result r, String host, String cpu, String version) {
+    private Map<String, Object> profile(Calibration.Result r, String host, String cpu, String version,
+            Map<String, Calibration.Figure> overhead) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "host-" + host);
         m.put("source", String.format(Locale.ROOT, "aigcsim calibrate on %s (%s, %d cores), %s: one worker of the "
@@ -160,6 +186,10 @@ final class CalibrateCommand implements Callable<Integer> {
         meas.put("finishS", finish);
         meas.put("finishFixedS", r.finishFixedS());
         meas.put("finishPerDeviceStepS", r.finishPerStepS());
+        Map<String, Object> pools = new LinkedHashMap<>();
+        overhead.forEach((mode, f) -> pools.put(mode, figure(f)));
+        pools.put("asyncBatchWaitS", asyncPool(threads, maxBatch).maxWaitMs() / 1e3);
+        meas.put("poolOverheadPerStepS", pools);
         m.put("measurement", meas);
         return m;
     }

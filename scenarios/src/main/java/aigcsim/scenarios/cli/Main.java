@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 @Command(name = "aigcsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of multi-user AI-generated-content service over wireless cells.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ExpandCommand.class,
-            CapacityCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class, SweepBenchCommand.class,
-            WorkerCommand.class, WorkerBenchCommand.class, PolicyCommand.class, CalibrateCommand.class,
-            CommandLine.HelpCommand.class})
+            CapacityCommand.class, ReportCommand.class, ValidateCommand.class, SchemaCommand.class, BenchCommand.class,
+            SweepBenchCommand.class, WorkerCommand.class, WorkerBenchCommand.class, PolicyCommand.class,
+            CalibrateCommand.class, TwinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

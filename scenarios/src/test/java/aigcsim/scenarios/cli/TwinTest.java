@@ -1,0 +1,105 @@
+package aigcsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.djl.engine.Engine;
+import aigcsim.models.pipeline.TextToImage;
+import aigcsim.scenarios.file.ScenarioLoader;
+import aigcsim.scenarios.file.ScenarioResolver;
+import aigcsim.scenarios.twin.Twin;
+import aigcsim.worker.Calibration;
+import aigcsim.worker.ModelSource;
+import aigcsim.worker.StepModel;
+
+/**
+ * The twin on a fake model with no noise in its costs (a step of b requests busy-waits 20 ms·(1 + 0.25·(b − 1)), a
+ * finish 3 ms): the pool's own time measured as calibrate measures it, the simulator's prediction of the async
+ * pool's mean latency agrees with the pool's measured one within 2 %.
+ */
+class TwinTest {
+    @TempDir
+    Path dir;
+
+    /** The workers set PyTorch's threads before each step: the engine must be loaded, as a real model loads it. */
+    @BeforeAll
+    static void engine() {
+        Engine.getEngine("PyTorch");
+    }
+
+    private static void busy(double seconds) {
+        long end = System.nanoTime() + Math.round(seconds * 1e9);
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static final ModelSource FAKE = new ModelSource("fake-costs", () -> new StepModel() {
+        @Override
+        public float[] initialLatent(long seed) {
+            return new float[16];
+        }
+
+        @Override
+        public float[][] step(float[][] latents, int[] from, int[] to, String[] prompts) {
+            busy(0.020 * (1 + 0.25 * (latents.length - 1)));
+            return latents;
+        }
+
+        @Override
+        public TextToImage.Output finish(TextToImage.Request request, float[] sentLatent, float[] cleanLatent) {
+            busy(0.003);
+            return new TextToImage.Output(new float[784], new float[784], 30, 0.9, 0, true, false);
+        }
+
+        @Override
+        public void close() {
+        }
+    });
+
+    @Test
+    void thePredictionOfAFakeModelsPoolIsItsMeasurementWithinTwoPerCent() throws Exception {
+        int steps = 10;
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode profile = (ObjectNode) json.readTree("{\"name\": \"fake\", \"clockHz\": 1e9, \"cores\": 1, "
+                + "\"parallelFraction\": 0.0, \"batchCurve\": [[1, 1.0], [2, 1.25], [3, 1.5], [4, 1.75]], "
+                + "\"workload\": {\"stepS\": 0.020, \"extractionS\": 0.0, \"decodeS\": 0.003}}");
+        ObjectNode pools = json.createObjectNode();
+        double computeS = steps * 0.020 + 0.003;
+        for (String mode : List.of("serial", "async")) {
+            Calibration.Figure o = Calibration.poolOverheadPerStep(FAKE, mode.equals("serial")
+                    ? CalibrateCommand.serialPool(1) : CalibrateCommand.asyncPool(1, 4), steps, computeS, 10);
+            pools.set(mode, json.createObjectNode().put("seconds", o.seconds()));
+        }
+        pools.put("asyncBatchWaitS", CalibrateCommand.asyncPool(1, 4).maxWaitMs() / 1e3);
+        profile.set("measurement", json.createObjectNode().put("intraOpThreads", 1).set("poolOverheadPerStepS",
+                pools));
+        Path p = TwinCommand.withPoolOverhead(profile, "async", dir);
+        Path scenario = dir.resolve("twin.yaml");
+        Files.writeString(scenario, "name: twin-test\nrun: {seed: 3, replications: 1, durationS: 12, warmupS: 0}\n"
+                + "cells:\n  - bandwidthHz: 1e12\nusers: {count: 3, deadlineS: 600}\n"
+                + "channel:\n  snr: {kind: uniform, lowDb: 14, highDb: 15}\narrivals: {kind: poisson, ratePerS: 0.8}\n"
+                + "split: {policy: edge-only, totalSteps: " + steps + "}\nedge: {mode: async, maxBatch: 4}\n"
+                + "compute: {fidelity: analytic}\n");
+        List<ScenarioLoader.Setting> settings = new ArrayList<>();
+        settings.add(ScenarioLoader.Setting.parse("cells[0].edgeProfile=" + p, "test"));
+        settings.add(ScenarioLoader.Setting.parse("users.deviceProfile=" + p, "test"));
+        Twin.Result r = Twin.run(ScenarioResolver.resolve(ScenarioLoader.load(scenario, settings)).scenario(), FAKE,
+                1, null);
+        double predicted = r.predicted().meanS();
+        double measured = r.measured().meanS();
+        assertEquals(measured, predicted, 0.02 * measured, "mean latency: predicted " + predicted + " s, measured "
+                + measured + " s; " + r.errors());
+    }
+}
