@@ -39,6 +39,7 @@ final class ModelWorker extends VerticleBase {
         float[] sent;
         int k;
         double edgeMs;
+        double edgeShareMs;
         final int[] batchSizes;
 
         Active(Protocol.Assignment job, int[] timesteps, float[] initial) {
@@ -199,6 +200,7 @@ final class ModelWorker extends VerticleBase {
                 a.batchSizes[a.k] = b;
                 a.k++;
                 a.edgeMs += ms;
+                a.edgeShareMs += ms / b;
                 if (a.k == a.job.key().edgeSteps()) {
                     a.sent = a.latent;
                 }
@@ -226,7 +228,7 @@ final class ModelWorker extends VerticleBase {
                 TextToImage.Output out = model.finish(key.request(), a.sent, a.latent);
                 report(new Outcome(a.job.jobId(), id, null, out.psnrDb(), out.ssim(), out.predictedClass(),
                         out.semanticHit(), out.lost(), Outcome.greyLevels(out.image()),
-                        Outcome.greyLevels(out.reference()), a.edgeMs,
+                        Outcome.greyLevels(out.reference()), a.edgeMs, a.edgeShareMs,
                         (System.nanoTime() - t0) / 1e6, a.batchSizes));
             } catch (RuntimeException e) {
                 report(Outcome.failure(a.job.jobId(), id, "worker " + id + " failed to finish: " + e));

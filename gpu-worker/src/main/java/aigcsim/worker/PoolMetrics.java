@@ -31,6 +31,7 @@ public final class PoolMetrics {
     private final AtomicLongArray stepsAtBatch;
     private final DoubleAdder edgeMs = new DoubleAdder();
     private final DoubleAdder finishMs = new DoubleAdder();
+    private final DoubleAdder busyMs = new DoubleAdder();
     private final LongSupplier evictions;
 
     PoolMetrics(int maxBatch, LongSupplier evictions) {
@@ -43,9 +44,15 @@ public final class PoolMetrics {
         computed.increment();
         edgeMs.add(o.edgeMs());
         finishMs.add(o.finishMs());
+        busyMs.add(o.edgeShareMs() + o.finishMs());
         for (int b : o.stepBatchSizes()) {
             stepsAtBatch.incrementAndGet(Math.min(b, stepsAtBatch.length() - 1));
         }
+    }
+
+    /** The workers' busy time so far: each computed request's share of its batched steps, and its finish, ms. */
+    public double busyMs() {
+        return busyMs.sum();
     }
 
     public long submitted() {

@@ -73,6 +73,22 @@ final class TwinCommand implements Callable<Integer> {
         return f;
     }
 
+    /** {@code b: predicted / measured} share of the request-steps run in batches of b, for each b either has. */
+    static String shares(long[] predicted, long[] measured) {
+        double p = java.util.Arrays.stream(predicted).sum();
+        double m = java.util.Arrays.stream(measured).sum();
+        StringBuilder out = new StringBuilder();
+        for (int b = 1; b < Math.max(predicted.length, measured.length); b++) {
+            long x = b < predicted.length ? predicted[b] : 0;
+            long y = b < measured.length ? measured[b] : 0;
+            if (x + y > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%d: %.3f / %.3f", b,
+                        x / p, y / m));
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public Integer call() throws Exception {
         DeviceProfile.load(profile); // a clear error before anything runs
@@ -116,15 +132,8 @@ final class TwinCommand implements Callable<Integer> {
             r.errors().forEach((k, e) -> Tables.row(System.out, new String[] {k,
                 String.format(Locale.ROOT, "%.4f", pred.get(k)), String.format(Locale.ROOT, "%.4f", meas.get(k)),
                 String.format(Locale.ROOT, "%+.1f %%", 100 * e)}));
-            StringBuilder hist = new StringBuilder();
-            long[] steps = r.measuredStepsAtBatch();
-            for (int b = 1; b < steps.length; b++) {
-                if (steps[b] > 0) {
-                    hist.append(hist.length() == 0 ? "" : ", ").append(b).append(": ").append(steps[b]);
-                }
-            }
-            System.out.printf(Locale.ROOT, "pool denoising steps by batch size: {%s}; simulated edge utilization "
-                    + "%.3f%n", hist, r.predictedEdgeUtilization());
+            System.out.println("share of denoising steps by batch size, predicted / measured: "
+                    + shares(r.predictedStepsAtBatch(), r.measuredStepsAtBatch()));
         }
         return Main.OK;
     }

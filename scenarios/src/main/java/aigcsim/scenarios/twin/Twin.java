@@ -36,15 +36,20 @@ import aigcsim.worker.WorkerPool;
  * decodes), so that both systems do the same work; what each figure covers is printed with it.
  */
 public final class Twin {
-    /** Latency and throughput figures of one system. */
-    public record Figures(int requests, double meanS, double p50S, double p95S, double p99S, double throughputPerS) {
-        static Figures of(double[] latencies, double[] endsS, double firstArrivalS) {
+    /**
+     * Latency, throughput and edge utilization of one system: for the simulator, the edge's busy share of the run
+     * (its steps); for the pool, the worker's busy time (each request's share of its batched steps, and its finish
+     * stage) over the time from the first arrival to the last result.
+     */
+    public record Figures(int requests, double meanS, double p50S, double p95S, double p99S, double throughputPerS,
+            double edgeUtilization) {
+        static Figures of(double[] latencies, double[] endsS, double firstArrivalS, double edgeUtilization) {
             double[] sorted = latencies.clone();
             Arrays.sort(sorted);
             double end = Arrays.stream(endsS).max().orElse(Double.NaN);
             return new Figures(sorted.length, Arrays.stream(sorted).average().orElse(Double.NaN),
                     RunSummary.quantile(sorted, 0.5), RunSummary.quantile(sorted, 0.95),
-                    RunSummary.quantile(sorted, 0.99), sorted.length / (end - firstArrivalS));
+                    RunSummary.quantile(sorted, 0.99), sorted.length / (end - firstArrivalS), edgeUtilization);
         }
 
         public Map<String, Double> byName() {
@@ -54,16 +59,17 @@ public final class Twin {
             m.put("p95LatencyS", p95S);
             m.put("p99LatencyS", p99S);
             m.put("throughputPerS", throughputPerS);
+            m.put("edgeUtilization", edgeUtilization);
             return m;
         }
     }
 
     /**
-     * Predicted against measured; the pool's denoising steps by batch size (index b), the simulator's edge
-     * utilization, and the submissions' lateness on the wall clock (the driver's own error).
+     * Predicted against measured; the denoising steps by batch size (index b: request-steps in batches of b) of the
+     * simulated edge and of the pool, and the submissions' lateness on the wall clock (the driver's own error).
      */
-    public record Result(String mode, Figures predicted, Figures measured, long[] measuredStepsAtBatch,
-            double predictedEdgeUtilization, double maxLatenessS, double meanLatenessS) {
+    public record Result(String mode, Figures predicted, Figures measured, long[] predictedStepsAtBatch,
+            long[] measuredStepsAtBatch, double maxLatenessS, double meanLatenessS) {
         /** Each figure's error of the prediction, measured as the reference: (predicted − measured) / measured. */
         public Map<String, Double> errors() {
             Map<String, Double> out = new LinkedHashMap<>();
@@ -104,7 +110,8 @@ public final class Twin {
         }
         double firstArrival = records.get(0).arrivalS();
         Figures predicted = Figures.of(records.stream().mapToDouble(RequestRecord::latencyS).toArray(),
-                records.stream().mapToDouble(RequestRecord::endS).toArray(), firstArrival);
+                records.stream().mapToDouble(RequestRecord::endS).toArray(), firstArrival,
+                sim.summary().edgeUtilization());
 
         PoolConfig config = (scenario.edgeMode() == Scenario.EdgeMode.SERIAL ? PoolConfig.serial()
                 : PoolConfig.async(1).withBatching(scenario.maxBatch(), PoolConfig.async(1).maxWaitMs()))
@@ -123,8 +130,10 @@ public final class Twin {
         try (WorkerPool pool = WorkerPool.start(config, models)) {
             warmUp(pool, replay, scenario.maxBatch());
             long[] before = pool.metrics().stepsAtBatch();
+            double busyBeforeMs = pool.metrics().busyMs();
             List<RealTimeDriver.Timing> t = new RealTimeDriver(System::nanoTime).run(replay, at, pool::submit);
             long[] after = pool.metrics().stepsAtBatch();
+            double busyS = (pool.metrics().busyMs() - busyBeforeMs) / 1e3;
             long[] steps = new long[after.length];
             for (int b = 0; b < after.length; b++) {
                 steps[b] = after[b] - (b < before.length ? before[b] : 0);
@@ -135,10 +144,11 @@ public final class Twin {
                             x.error());
                 }
             }
+            double lastS = t.stream().mapToDouble(x -> x.completedNs() / 1e9).max().orElse(Double.NaN);
             Figures measured = Figures.of(t.stream().mapToDouble(RealTimeDriver.Timing::latencyS).toArray(),
-                    t.stream().mapToDouble(x -> x.completedNs() / 1e9).toArray(), 0);
+                    t.stream().mapToDouble(x -> x.completedNs() / 1e9).toArray(), 0, busyS / lastS);
             return new Result(scenario.edgeMode().name().toLowerCase(java.util.Locale.ROOT), predicted, measured,
-                    steps, sim.summary().edgeUtilization(),
+                    sim.edgeStepsAtBatch(), steps,
                     t.stream().mapToDouble(RealTimeDriver.Timing::latenessS).max().orElse(0),
                     t.stream().mapToDouble(RealTimeDriver.Timing::latenessS).average().orElse(0));
         }

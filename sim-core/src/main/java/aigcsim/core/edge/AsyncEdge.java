@@ -178,6 +178,9 @@ public final class AsyncEdge implements EdgeScheduler {
         }
         double stepS = stepping == 0 ? 0
                 : CostModel.stepS(work.profile(), stepping, host.pacr()) * factorSum / stepping;
+        if (stepping > 0) {
+            host.stepped(stepping, 1);
+        }
         iteration = host.clock().after(extractionS + stepS + decodeS, this::finishIteration);
     }
 

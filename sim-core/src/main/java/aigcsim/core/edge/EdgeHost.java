@@ -27,4 +27,8 @@ public interface EdgeHost {
 
     /** Reports how many requests are in edge compute (for utilization statistics, and when a compute ends). */
     void edgeOccupancy(int requests);
+
+    /** The edge ran {@code iterations} denoising steps of {@code batch} requests each (not counted by default). */
+    default void stepped(int batch, int iterations) {
+    }
 }

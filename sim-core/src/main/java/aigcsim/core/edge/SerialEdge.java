@@ -85,6 +85,7 @@ public final class SerialEdge implements EdgeScheduler {
         computing = null;
         r.edgeEndS = host.clock().nowS();
         host.edgeOccupancy(0);
+        host.stepped(1, r.edgeSteps);
         host.transmit(r, this::startNext);
     }
 

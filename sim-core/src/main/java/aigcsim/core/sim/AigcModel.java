@@ -155,6 +155,21 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
         return samples;
     }
 
+    /** Request-steps the cells' edges ran at each batch size (index b), summed over the cells. */
+    long[] edgeStepsAtBatch() {
+        long[] sum = new long[1];
+        for (CellNode c : cells) {
+            long[] s = c.stepsAtBatch();
+            if (s.length > sum.length) {
+                sum = Arrays.copyOf(sum, s.length);
+            }
+            for (int b = 0; b < s.length; b++) {
+                sum[b] += s[b];
+            }
+        }
+        return sum;
+    }
+
     /** The timeline's applied events so far. */
     List<TimelineRecord> timelineRecords() {
         return timeline.records();

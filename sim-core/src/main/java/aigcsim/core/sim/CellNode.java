@@ -40,6 +40,8 @@ final class CellNode implements EdgeHost {
     /** Edge busy and band in use over time: integrated from the warm-up (any, when it is chosen after the run). */
     private final StepFunction edgeBusy;
     private final StepFunction bandUsed;
+    /** Request-steps run at each batch size (index b). */
+    private long[] stepsAtBatch = new long[2];
     /** The time of the last sample, and the two integrals then. */
     private double sampledS;
     private double sampledEdge;
@@ -194,6 +196,19 @@ final class CellNode implements EdgeHost {
             retiring = null;
             resume();
         }
+    }
+
+    @Override
+    public void stepped(int batch, int iterations) {
+        if (batch >= stepsAtBatch.length) {
+            stepsAtBatch = java.util.Arrays.copyOf(stepsAtBatch, batch + 1);
+        }
+        stepsAtBatch[batch] += (long) batch * iterations;
+    }
+
+    /** Request-steps the edge ran at each batch size (index: the batch size). */
+    long[] stepsAtBatch() {
+        return stepsAtBatch;
     }
 
     /** The share of [warm-up, toS] in which the edge computed. */

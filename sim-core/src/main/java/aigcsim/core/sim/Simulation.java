@@ -143,7 +143,7 @@ public final class Simulation {
                 bandUtil, model.clock().events(), simEnd) : RunSummary.of(kept, warmup, scenario.durationS() - warmup,
                 steady, edgeUtil, bandUtil, model.clock().events(), simEnd);
         return new RunResult(r, seed, kept, summary,
-                List.copyOf(model.timelineRecords()), List.copyOf(model.samples()));
+                List.copyOf(model.timelineRecords()), List.copyOf(model.samples()), model.edgeStepsAtBatch());
     }
 
     /** DSOL binds each replication's statistics in a JVM-wide naming context; unbind them once the run is over. */

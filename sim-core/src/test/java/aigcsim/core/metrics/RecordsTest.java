@@ -109,7 +109,8 @@ class RecordsTest {
         Records records = built(want, 50);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new RunResult(3, 4, records.map(r -> r.withWarmup(100)), null, List.of(), List.of()));
+            out.writeObject(new RunResult(3, 4, records.map(r -> r.withWarmup(100)), null, List.of(), List.of(),
+                    new long[] {0, 3}));
         }
         RunResult back;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
