@@ -83,7 +83,8 @@ public final class Simulation {
         CountDownLatch ended = new CountDownLatch(1);
         Records.Builder records = new Records.Builder();
         DoubleStream.Builder series = DoubleStream.builder();
-        // with a fixed warm-up the summary is taken as the requests end; with one chosen after the run, from the records
+        // with a fixed warm-up the summary is taken as the requests end; with one chosen after the run, from the
+        // records
         RunSummary.Accumulator summed = scenario.warmupAuto() ? null : new RunSummary.Accumulator();
         synchronized (DSOL_GLOBALS) {
             simulator = new DevsSimulator<>(scenario.name() + "#" + r);
