@@ -47,9 +47,8 @@ final class TwinCommand implements Callable<Integer> {
 
     /**
      * The profile the simulator runs for the pool in {@code mode}: the calibrated one, with the pool's measured time
-     * around the computation added to every step (o: t(b) becomes t(b) + o, so the batch curve is recomputed). Not
-     * modeled: the async pool's batch wait (a request that finds the worker idle waits up to maxWait for others to
-     * join it; the simulator's edge starts at once), at most that long a request.
+     * around the computation added to every step (o: t(b) becomes t(b) + o, so the batch curve is recomputed); the
+     * async pool's batch wait is the scenario's {@code edge.batchWaitS}.
      */
     static Path withPoolOverhead(ObjectNode calibrated, String mode, Path dir) throws java.io.IOException {
         ObjectNode p = calibrated.deepCopy();
@@ -104,8 +103,11 @@ final class TwinCommand implements Callable<Integer> {
         for (String mode : modes) {
             String p = withPoolOverhead(file0, mode, tmp).toString();
             List<ScenarioLoader.Setting> settings = new ArrayList<>();
+            // the async pool's worker, found idle, waits its batch wait for other requests: so does the edge
+            double wait = mode.equals("async") ? measurement.get("poolOverheadPerStepS").get("asyncBatchWaitS")
+                    .asDouble() : 0;
             for (String s : List.of("compute.fidelity=analytic", "edge.mode=" + mode, "cells[0].edgeProfile=" + p,
-                    "users.deviceProfile=" + p)) {
+                    "users.deviceProfile=" + p, "edge.batchWaitS=" + wait)) {
                 settings.add(ScenarioLoader.Setting.parse(s, "twin"));
             }
             ResolvedScenario r = ScenarioResolver.resolve(ScenarioLoader.load(file, settings));

@@ -268,6 +268,9 @@ public record ScenarioFile(
             String mode,
             @Field(doc = "Requests that step together on the edge GPU (async).", min = 1)
             Integer maxBatch,
+            @Field(doc = "How long an idle async edge waits, once a request arrives, for others to join its first "
+                    + "batch, s (a worker pool's batch wait; 0: it starts at once).", min = 0)
+            Double batchWaitS,
             @Field(doc = "Which user's head request the async edge admits next.",
                     allowed = {"round-robin", "earliest-deadline-first"})
             String order) {

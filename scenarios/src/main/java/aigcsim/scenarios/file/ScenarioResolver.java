@@ -126,9 +126,9 @@ public final class ScenarioResolver {
         Prompts prompts = resolvePrompts(or(f.prompts(), new Prompts(null, null)));
         String framework = or(f.framework(), Framework.SEM_AIGC.id());
         Split split = resolveSplit(or(f.split(), new Split(null, null, null)));
-        Edge edge = or(f.edge(), new Edge(null, null, null));
+        Edge edge = or(f.edge(), new Edge(null, null, null, null));
         edge = new Edge(or(edge.mode(), Scenario.EdgeMode.ASYNC.name().toLowerCase(Locale.ROOT)),
-                or(edge.maxBatch(), Defaults.MAX_BATCH), or(edge.order(), "round-robin"));
+                or(edge.maxBatch(), Defaults.MAX_BATCH), or(edge.batchWaitS(), 0.0), or(edge.order(), "round-robin"));
         Bandwidth bandwidth = new Bandwidth(or(f.bandwidth() == null ? null : f.bandwidth().scheduler(),
                 Defaults.BANDWIDTH_SCHEDULER));
         check("bandwidth.scheduler", () -> BandwidthScheduler.of(bandwidth.scheduler()));
@@ -663,7 +663,7 @@ public final class ScenarioResolver {
         b.prompts(catalogue.withZipf(f.prompts().zipfExponent()));
         b.framework(Framework.of(f.framework())).splitPolicy(f.split().policy()).totalSteps(f.split().totalSteps())
                 .splitPolicies(new PolicySource(checkpoint(f.split()), f.split().totalSteps()));
-        b.edgeMode(edgeMode(f.edge().mode())).maxBatch(f.edge().maxBatch())
+        b.edgeMode(edgeMode(f.edge().mode())).maxBatch(f.edge().maxBatch()).batchWaitS(f.edge().batchWaitS())
                 .asyncOrder(f.edge().order().equals("round-robin") ? Scenario.AsyncOrder.ROUND_ROBIN
                         : Scenario.AsyncOrder.EARLIEST_DEADLINE_FIRST);
         b.bandwidthScheduler(f.bandwidth().scheduler());

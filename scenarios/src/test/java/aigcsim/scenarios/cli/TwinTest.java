@@ -90,7 +90,8 @@ class TwinTest {
         Files.writeString(scenario, "name: twin-test\nrun: {seed: 3, replications: 1, durationS: 12, warmupS: 0}\n"
                 + "cells:\n  - bandwidthHz: 1e12\nusers: {count: 3, deadlineS: 600}\n"
                 + "channel:\n  snr: {kind: uniform, lowDb: 14, highDb: 15}\narrivals: {kind: poisson, ratePerS: 0.8}\n"
-                + "split: {policy: edge-only, totalSteps: " + steps + "}\nedge: {mode: async, maxBatch: 4}\n"
+                + "split: {policy: edge-only, totalSteps: " + steps + "}\n"
+                + "edge: {mode: async, maxBatch: 4, batchWaitS: 0.005}\n"
                 + "compute: {fidelity: analytic}\n");
         List<ScenarioLoader.Setting> settings = new ArrayList<>();
         settings.add(ScenarioLoader.Setting.parse("cells[0].edgeProfile=" + p, "test"));

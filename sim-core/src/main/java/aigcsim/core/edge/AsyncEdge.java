@@ -41,6 +41,9 @@ public final class AsyncEdge implements EdgeScheduler {
             Comparator.comparingDouble(Request::requirementDueS).thenComparingLong(r -> r.id));
     private final List<Running> batch = new ArrayList<>();
     private boolean iterating;
+    private final double batchWaitS;
+    /** The batch wait of an idle edge under way, or null. */
+    private Clock.Scheduled waiting;
     private boolean down;
     private Clock.Scheduled iteration;
     private int queuedSteps;
@@ -58,11 +61,13 @@ public final class AsyncEdge implements EdgeScheduler {
         }
     }
 
-    AsyncEdge(EdgeHost host, EdgeWork work, int maxBatch, AsyncOrder order) {
+    /** {@code batchWaitS}: an idle edge waits this long after a request arrives before its first iteration. */
+    AsyncEdge(EdgeHost host, EdgeWork work, int maxBatch, AsyncOrder order, double batchWaitS) {
         this.host = host;
         this.work = work;
         this.maxBatch = maxBatch;
         this.order = order;
+        this.batchWaitS = batchWaitS;
     }
 
     @Override
@@ -79,8 +84,17 @@ public final class AsyncEdge implements EdgeScheduler {
                 edfHeads.add(r);
             }
         }
-        if (!iterating && !down) {
-            iterate();
+        if (!iterating && !down && waiting == null) {
+            if (batchWaitS > 0) { // an idle edge waits for others to join the first batch, as a worker pool does
+                waiting = host.clock().after(batchWaitS, () -> {
+                    waiting = null;
+                    if (!iterating && !down) {
+                        iterate();
+                    }
+                });
+            } else {
+                iterate();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ public final class EdgeSchedulers {
         EdgeWork work = new EdgeWork(edgeProfile, s.framework());
         return switch (mode) {
             case SERIAL -> new SerialEdge(host, work);
-            case ASYNC -> new AsyncEdge(host, work, s.maxBatch(), s.asyncOrder());
+            case ASYNC -> new AsyncEdge(host, work, s.maxBatch(), s.asyncOrder(), s.batchWaitS());
         };
     }
 }

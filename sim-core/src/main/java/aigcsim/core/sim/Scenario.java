@@ -29,7 +29,9 @@ import aigcsim.core.timeline.TimelineEvent;
  * {@link Defaults} value. {@code warmupAuto}: the warm-up is chosen per replication by MSER-5 instead of
  * {@code warmupS}. {@code sampleIntervalS}: the cells' time series is sampled this often (0: not at all).
  * {@code imagesKept}: the images of the first this many computed requests of replication 0 are kept.
- * {@code jsccChannelUses}: the complex channel uses a JSCC transmission (GSC) occupies. {@code splitPolicies}: makes
+ * {@code jsccChannelUses}: the complex channel uses a JSCC transmission (GSC) occupies. {@code batchWaitS}: how
+ * long an idle async edge waits, once a request arrives, for others to join its first batch (a worker pool's
+ * batch wait; 0: it starts at once). {@code splitPolicies}: makes
  * the policy a name stands for ({@code splitPolicy} and the timeline's): sim-core's own, or a source that also knows
  * the learned ROOT policy; it is how the scenario is run, not data ({@link #describe} leaves it out).
  */
@@ -37,7 +39,7 @@ public record Scenario(String name, long seed, int replications, double duration
         List<CellSpec> cells, int users, double areaWidthM, double areaHeightM, Mobility mobility,
         DeviceProfile deviceProfile, double requirementLowS, double requirementHighS, double deadlineS,
         ArrivalProcess arrivals, PromptCatalogue prompts, MeanSnr meanSnr, Fading fading, int maxRetransmissions,
-        Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch,
+        Framework framework, String splitPolicy, int totalSteps, EdgeMode edgeMode, int maxBatch, double batchWaitS,
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
         double jsccChannelUses, ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
         List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept, QualityCheck qualityCheck,
@@ -83,6 +85,8 @@ public record Scenario(String name, long seed, int replications, double duration
         check(maxRetransmissions >= 0, where, "maxRetransmissions", "must be >= 0");
         check(totalSteps >= 1, where, "totalSteps", "must be >= 1, got " + totalSteps);
         check(maxBatch >= 1, where, "maxBatch", "must be >= 1, got " + maxBatch);
+        check(batchWaitS >= 0 && Double.isFinite(batchWaitS), where, "batchWaitS", "must be >= 0, got "
+                + batchWaitS);
         check(imagesKept >= 0, where, "imagesKept", "must be >= 0, got " + imagesKept);
         check(sampleIntervalS >= 0 && Double.isFinite(sampleIntervalS), where, "sampleIntervalS",
                 "must be >= 0 s (0: no time series), got " + sampleIntervalS);
@@ -140,6 +144,7 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("totalSteps", totalSteps);
         m.put("edgeMode", edgeMode.name().toLowerCase(java.util.Locale.ROOT));
         m.put("maxBatch", maxBatch);
+        m.put("batchWaitS", batchWaitS);
         m.put("asyncOrder", asyncOrder.name().toLowerCase(java.util.Locale.ROOT));
         m.put("bandwidthScheduler", bandwidthScheduler);
         m.put("latentBits", latentBits);
@@ -226,6 +231,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.totalSteps = totalSteps;
         b.edgeMode = edgeMode;
         b.maxBatch = maxBatch;
+        b.batchWaitS = batchWaitS;
         b.asyncOrder = asyncOrder;
         b.bandwidthScheduler = bandwidthScheduler;
         b.latentBits = latentBits;
@@ -268,6 +274,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private int totalSteps = Defaults.TOTAL_STEPS;
         private EdgeMode edgeMode = EdgeMode.ASYNC;
         private int maxBatch = Defaults.MAX_BATCH;
+        private double batchWaitS;
         private AsyncOrder asyncOrder = AsyncOrder.ROUND_ROBIN;
         private String bandwidthScheduler = Defaults.BANDWIDTH_SCHEDULER;
         private double latentBits = Defaults.LATENT_BITS;
@@ -309,6 +316,7 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder totalSteps(int v) { totalSteps = v; return this; }
         public Builder edgeMode(EdgeMode v) { edgeMode = v; return this; }
         public Builder maxBatch(int v) { maxBatch = v; return this; }
+        public Builder batchWaitS(double v) { batchWaitS = v; return this; }
         public Builder asyncOrder(AsyncOrder v) { asyncOrder = v; return this; }
         public Builder bandwidthScheduler(String v) { bandwidthScheduler = v; return this; }
         public Builder latentBits(double v) { latentBits = v; return this; }
@@ -340,7 +348,8 @@ public record Scenario(String name, long seed, int replications, double duration
                     mobility, deviceProfile != null ? deviceProfile : DeviceProfile.bundled(Defaults.DEVICE_PROFILE),
                     requirementLowS, requirementHighS, deadlineS, arrivals,
                     prompts != null ? prompts : PromptCatalogue.fashionMnist(), meanSnr, fading, maxRetransmissions,
-                    framework, splitPolicy, totalSteps, edgeMode, maxBatch, asyncOrder, bandwidthScheduler,
+                    framework, splitPolicy, totalSteps, edgeMode, maxBatch, batchWaitS, asyncOrder,
+                    bandwidthScheduler,
                     latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline,
                     sampleIntervalS, imagesKept, qualityCheck, splitPolicies);
         }

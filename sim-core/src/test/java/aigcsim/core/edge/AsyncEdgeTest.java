@@ -72,7 +72,7 @@ class AsyncEdgeTest {
     private long nextId;
 
     private AsyncEdge edge(int maxBatch, AsyncOrder order) {
-        return new AsyncEdge(host, new EdgeWork(EDGE, Framework.NON_FINE_TUNING), maxBatch, order);
+        return new AsyncEdge(host, new EdgeWork(EDGE, Framework.NON_FINE_TUNING), maxBatch, order, 0);
     }
 
     private User user(int id, double lowS, double highS) {
