@@ -45,13 +45,28 @@ public final class Calibration {
      */
     public record Result(List<Figure> stepByBatch, Figure startS, List<FinishPoint> finish, double finishFixedS,
             double finishPerStepS, double precision, double worstRelativeHalfWidth, boolean noisy) {
-        /** t(b)/t(1) at each batch size. */
+        /** t(b)/t(1) at each batch size, as measured. */
         public double[] batchCurve() {
             double[] r = new double[stepByBatch.size()];
             for (int b = 0; b < r.length; b++) {
                 r[b] = stepByBatch.get(b).seconds() / stepByBatch.get(0).seconds();
             }
             return r;
+        }
+
+        /**
+         * The batch curve a profile can hold, [batch, t(b)/t(1)] with time increasing: a batch size measured no
+         * slower than a smaller one (noise on a busy machine) is left out, and the curve interpolates it.
+         */
+        public List<double[]> increasingBatchCurve() {
+            List<double[]> out = new ArrayList<>();
+            double[] r = batchCurve();
+            for (int b = 0; b < r.length; b++) {
+                if (out.isEmpty() || r[b] > out.get(out.size() - 1)[1]) {
+                    out.add(new double[] {b + 1, r[b]});
+                }
+            }
+            return out;
         }
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,19 @@ class CalibrationTest {
         assertEquals(0.002, r.finishFixedS(), 0.02 * 0.002);
         assertEquals(0.0008, r.finishPerStepS(), 0.02 * 0.0008);
         assertFalse(r.noisy(), "median blocks drop the preempted calls: " + r.worstRelativeHalfWidth());
+    }
+
+    /** A batch size measured faster than a smaller one (noise) is left out of the profile's increasing curve. */
+    @Test
+    void theProfilesBatchCurveIncreasesWhateverTheNoise() {
+        Calibration.Figure f = new Calibration.Figure(0, 0, 4);
+        DoubleFunction<Calibration.Figure> s = x -> new Calibration.Figure(x, 0, 4);
+        Calibration.Result r = new Calibration.Result(List.of(s.apply(0.010), s.apply(0.013),
+                s.apply(0.012), s.apply(0.013), s.apply(0.016)), f, List.of(), 0, 0, 0.02, 0, false);
+        List<double[]> curve = r.increasingBatchCurve();
+        assertEquals(List.of(1.0, 2.0, 5.0), curve.stream().map(p -> p[0]).toList(),
+                "batch 3 (faster than 2) and 4 (no slower than 2) left out");
+        assertEquals(1.6, curve.get(2)[1], 1e-12);
     }
 
     @Test

@@ -101,6 +101,11 @@ final class CalibrateCommand implements Callable<Integer> {
             Tables.row(System.out, new String[] {Integer.toString(b), fmt(1e3 * f.seconds()),
                 fmt(1e3 * f.halfWidth95()), String.format(Locale.ROOT, "%.3f", curve[b - 1])});
         }
+        if (r.increasingBatchCurve().size() < maxBatch) {
+            System.out.printf(Locale.ROOT, "batch curve: %d of %d batch sizes kept (a size measured no slower than a "
+                    + "smaller one is left out and interpolated; all are in measurement.stepS)%n",
+                    r.increasingBatchCurve().size(), maxBatch);
+        }
         System.out.printf(Locale.ROOT, "request start: %s ms ± %s%n", fmt(1e3 * r.startS().seconds()),
                 fmt(1e3 * r.startS().halfWidth95()));
         for (Calibration.FinishPoint p : r.finish()) {
@@ -146,12 +151,7 @@ final class CalibrateCommand implements Callable<Integer> {
         m.put("cores", 1);
         m.put("parallelFraction", 0.0);
         m.put("efficiency", 1.0);
-        List<double[]> curve = new ArrayList<>();
-        double[] c = r.batchCurve();
-        for (int b = 0; b < c.length; b++) {
-            curve.add(new double[] {b + 1, c[b]});
-        }
-        m.put("batchCurve", curve);
+        m.put("batchCurve", r.increasingBatchCurve());
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("name", "bundled models " + version);
         w.put("source", "stepS: a batched step at batch 1; extractionS: a request's start (its initial latent); "
