@@ -166,7 +166,7 @@ final class ModelWorker extends VerticleBase {
             try {
                 int[] ts = timesteps.computeIfAbsent(j.key().totalSteps(), TextToImage::timesteps);
                 active.add(new Active(j, ts, model.initialLatent(j.key().seed())));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 report(Outcome.failure(j.jobId(), id, "worker " + id + ": " + e));
             }
         }
@@ -177,7 +177,6 @@ final class ModelWorker extends VerticleBase {
         if (closing) {
             return;
         }
-        JniUtils.setNumThreads(config.intraOpThreads()); // per thread: Vert.x may run this context on any
         int b = active.size();
         float[][] latents = new float[b][];
         int[] from = new int[b];
@@ -192,6 +191,7 @@ final class ModelWorker extends VerticleBase {
         }
         long t0 = System.nanoTime();
         try {
+            JniUtils.setNumThreads(config.intraOpThreads()); // per thread: Vert.x may run this context on any
             float[][] next = model.step(latents, from, to, prompts);
             double ms = (System.nanoTime() - t0) / 1e6;
             for (int i = 0; i < b; i++) {
@@ -205,7 +205,7 @@ final class ModelWorker extends VerticleBase {
                     a.sent = a.latent;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             for (Active a : active) {
                 report(Outcome.failure(a.job.jobId(), id, "worker " + id + " failed a batched step: " + e));
             }
@@ -230,7 +230,7 @@ final class ModelWorker extends VerticleBase {
                         out.semanticHit(), out.lost(), Outcome.greyLevels(out.image()),
                         Outcome.greyLevels(out.reference()), a.edgeMs, a.edgeShareMs,
                         (System.nanoTime() - t0) / 1e6, a.batchSizes));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 report(Outcome.failure(a.job.jobId(), id, "worker " + id + " failed to finish: " + e));
             }
         }

@@ -137,6 +137,13 @@ class WorkerPoolTest {
 
     /** Opens a model that throws on every step for the first worker, healthy ones for the others. */
     private static ModelSource firstWorkerBroken(AtomicInteger opened) {
+        return firstWorkerBroken(opened, () -> {
+            throw new IllegalStateException("injected GPU fault");
+        });
+    }
+
+    /** Opens a model whose steps run {@code fault} (which throws) for the first worker, healthy ones for the others. */
+    private static ModelSource firstWorkerBroken(AtomicInteger opened, Runnable fault) {
         return new ModelSource(TINY.version(), () -> {
             StepModel good = TINY.open();
             if (opened.getAndIncrement() > 0) {
@@ -150,7 +157,8 @@ class WorkerPoolTest {
 
                 @Override
                 public float[][] step(float[][] latents, int[] from, int[] to, String[] prompts) {
-                    throw new IllegalStateException("injected GPU fault");
+                    fault.run();
+                    return latents;
                 }
 
                 @Override
@@ -202,6 +210,27 @@ class WorkerPoolTest {
                     && e.getCause().getMessage().contains("after 3 attempts"), e.getCause().getMessage());
             assertEquals(1, pool.metrics().failed());
             assertEquals(2, pool.metrics().retried());
+        }
+    }
+
+    /**
+     * A model that throws an Error (a native library that did not load) fails its job with the reason at once, as an
+     * exception does, rather than holding it until the lease (a minute here) expires.
+     */
+    @Test
+    void aWorkerWhoseModelThrowsAnErrorFailsTheJobWithItsReason() {
+        PoolConfig config = PoolConfig.async(1).withWorkers(1, 1).withBatching(1, 0).withCache(0)
+                .withRetries(0, 60_000);
+        ModelSource broken = firstWorkerBroken(new AtomicInteger(), () -> {
+            throw new LinkageError("native library not loaded");
+        });
+        try (WorkerPool pool = WorkerPool.start(config, broken)) {
+            long t0 = System.nanoTime();
+            CompletableFuture<ComputeResult> f = pool.submit(new ComputeJob(1, "a sneaker", 1, 10, 20,
+                    Framework.SEM_AIGC, Fading.Kind.NONE, 3));
+            CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, f::join);
+            assertTrue(e.getCause().getMessage().contains("native library not loaded"), e.getCause().getMessage());
+            assertTrue((System.nanoTime() - t0) / 1e9 < 30, "failed at once, not at the lease");
         }
     }
 
