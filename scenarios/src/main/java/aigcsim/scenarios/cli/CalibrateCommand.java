@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ai.djl.pytorch.jni.JniUtils;
 import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.sim.Scenario;
+import aigcsim.scenarios.twin.Twin;
 import aigcsim.worker.Calibration;
 import aigcsim.worker.ModelSource;
 import aigcsim.worker.PoolConfig;
@@ -83,9 +85,9 @@ final class CalibrateCommand implements Callable<Integer> {
         double computeS = r.startS().seconds() + totalSteps * r.stepByBatch().get(0).seconds()
                 + r.finish().get(r.finish().size() - 1).time().seconds();
         Map<String, Calibration.Figure> overhead = new LinkedHashMap<>();
-        overhead.put("serial", Calibration.poolOverheadPerStep(source, serialPool(threads), totalSteps, computeS,
+        overhead.put("serial", Calibration.poolOverheadPerStep(source, Twin.pool(Scenario.EdgeMode.SERIAL, threads, 1), totalSteps, computeS,
                 POOL_REQUESTS));
-        overhead.put("async", Calibration.poolOverheadPerStep(source, asyncPool(threads, maxBatch), totalSteps,
+        overhead.put("async", Calibration.poolOverheadPerStep(source, Twin.pool(Scenario.EdgeMode.ASYNC, threads, maxBatch), totalSteps,
                 computeS, POOL_REQUESTS));
         String host = hostName();
         Map<String, Object> profile = profile(r, host, cpu, source.version(), overhead);
@@ -125,17 +127,6 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** Requests served one at a time to measure each pool's own time. */
     private static final int POOL_REQUESTS = 20;
-
-    /** The serial pool of a twin: one worker, one request at a time, no cache. */
-    static PoolConfig serialPool(int threads) {
-        return PoolConfig.serial().withWorkers(1, threads).withCache(0);
-    }
-
-    /** The async pool of a twin: one worker batching up to {@code maxBatch}, the pool's batch wait, no cache. */
-    static PoolConfig asyncPool(int threads, int maxBatch) {
-        PoolConfig a = PoolConfig.async(1);
-        return a.withBatching(maxBatch, a.maxWaitMs()).withWorkers(1, threads).withCache(0);
-    }
 
     /** The profile file's fields (see {@code Hardware}): the worker as hardware, its measured workload. */
     private Map<String, Object> profile(Calibration.Result r, String host, String cpu, String version,
@@ -188,7 +179,7 @@ final class CalibrateCommand implements Callable<Integer> {
         meas.put("finishPerDeviceStepS", r.finishPerStepS());
         Map<String, Object> pools = new LinkedHashMap<>();
         overhead.forEach((mode, f) -> pools.put(mode, figure(f)));
-        pools.put("asyncBatchWaitS", asyncPool(threads, maxBatch).maxWaitMs() / 1e3);
+        pools.put("asyncBatchWaitS", Twin.pool(Scenario.EdgeMode.ASYNC, threads, maxBatch).maxWaitMs() / 1e3);
         meas.put("poolOverheadPerStepS", pools);
         m.put("measurement", meas);
         return m;

@@ -167,8 +167,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         failed.addAll(o.failures());
         if (progress != null) {
-            progress.printf(Locale.ROOT, "cluster: %d run(s) done by %s; %d run again after their member left%n",
-                    o.done(), o.doneBy(), o.rerun());
+            progress.println(o.describe("run(s)"));
         }
         return failed;
     }

@@ -35,6 +35,11 @@ import aigcsim.worker.ClusterOptions;
 public final class ClusterJobs {
     /** What happened to a study's jobs. */
     public record Outcome(int done, int failed, int rerun, Map<String, Integer> doneBy, List<String> failures) {
+        /** One line for a report: {@code what} are the jobs (runs, replications). */
+        public String describe(String what) {
+            return String.format(java.util.Locale.ROOT, "cluster: %d %s done by %s; %d run again after their member "
+                    + "left", done, what, doneBy, rerun);
+        }
     }
 
     /** Told when a job starts on a member (for progress and tests). */

@@ -160,8 +160,7 @@ public final class ScenarioRunner {
             throw new IllegalStateException(String.join("; ", o.failures()));
         }
         if (out != null) {
-            out.printf(java.util.Locale.ROOT, "cluster: %d replication(s) done by %s; %d run again after their member "
-                    + "left%n", o.done(), o.doneBy(), o.rerun());
+            out.println(o.describe("replication(s)"));
         }
         return List.of(runs);
     }

@@ -83,6 +83,17 @@ public final class Twin {
     }
 
     /**
+     * The pool a twin compares in {@code mode}, and that calibrate measures: one worker with {@code threads}
+     * intra-op threads and no cache; serial: one request at a time to the end; async: batches of up to
+     * {@code maxBatch} at step granularity, with the pool's batch wait.
+     */
+    public static PoolConfig pool(Scenario.EdgeMode mode, int threads, int maxBatch) {
+        PoolConfig base = mode == Scenario.EdgeMode.SERIAL ? PoolConfig.serial()
+                : PoolConfig.async(1).withBatching(maxBatch, PoolConfig.async(1).maxWaitMs());
+        return base.withWorkers(1, threads).withCache(0);
+    }
+
+    /**
      * Runs {@code scenario} (analytic) in the simulator, then its delivered requests on a pool of {@code models}
      * with {@code intraOpThreads} per worker; progress to {@code out}.
      */
@@ -113,9 +124,7 @@ public final class Twin {
                 records.stream().mapToDouble(RequestRecord::endS).toArray(), firstArrival,
                 sim.summary().edgeUtilization());
 
-        PoolConfig config = (scenario.edgeMode() == Scenario.EdgeMode.SERIAL ? PoolConfig.serial()
-                : PoolConfig.async(1).withBatching(scenario.maxBatch(), PoolConfig.async(1).maxWaitMs()))
-                .withWorkers(1, intraOpThreads).withCache(0);
+        PoolConfig config = pool(scenario.edgeMode(), intraOpThreads, scenario.maxBatch());
         List<ComputeJob> replay = new ArrayList<>();
         double[] at = new double[records.size()];
         for (int i = 0; i < records.size(); i++) {

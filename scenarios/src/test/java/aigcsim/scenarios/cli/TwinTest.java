@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.djl.engine.Engine;
+import aigcsim.core.sim.Scenario;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.scenarios.file.ScenarioLoader;
 import aigcsim.scenarios.file.ScenarioResolver;
@@ -79,10 +80,10 @@ class TwinTest {
         double computeS = steps * 0.020 + 0.003;
         for (String mode : List.of("serial", "async")) {
             Calibration.Figure o = Calibration.poolOverheadPerStep(FAKE, mode.equals("serial")
-                    ? CalibrateCommand.serialPool(1) : CalibrateCommand.asyncPool(1, 4), steps, computeS, 10);
+                    ? Twin.pool(Scenario.EdgeMode.SERIAL, 1, 1) : Twin.pool(Scenario.EdgeMode.ASYNC, 1, 4), steps, computeS, 10);
             pools.set(mode, json.createObjectNode().put("seconds", o.seconds()));
         }
-        pools.put("asyncBatchWaitS", CalibrateCommand.asyncPool(1, 4).maxWaitMs() / 1e3);
+        pools.put("asyncBatchWaitS", Twin.pool(Scenario.EdgeMode.ASYNC, 1, 4).maxWaitMs() / 1e3);
         profile.set("measurement", json.createObjectNode().put("intraOpThreads", 1).set("poolOverheadPerStepS",
                 pools));
         Path p = TwinCommand.withPoolOverhead(profile, "async", dir);

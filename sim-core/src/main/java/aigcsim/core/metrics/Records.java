@@ -53,13 +53,6 @@ public final class Records implements Iterable<RequestRecord>, Serializable {
         this.view = view;
     }
 
-    /** Records built from a list (kept in memory). */
-    public static Records of(List<RequestRecord> records) {
-        Builder b = new Builder(Integer.MAX_VALUE);
-        records.forEach(b::add);
-        return b.build();
-    }
-
     public long size() {
         return storage.size;
     }

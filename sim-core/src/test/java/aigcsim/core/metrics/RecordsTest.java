@@ -126,7 +126,7 @@ class RecordsTest {
 
     @Test
     void withinTheLimitNothingIsSpilled() {
-        Records records = Records.of(sample(20));
+        Records records = built(sample(20), Records.DEFAULT_MEMORY_LIMIT);
         assertFalse(records.spilled());
         assertEquals(20, records.list().size());
         assertTrue(new Records.Builder(0).build().isEmpty());
