@@ -85,10 +85,10 @@ final class CalibrateCommand implements Callable<Integer> {
         double computeS = r.startS().seconds() + totalSteps * r.stepByBatch().get(0).seconds()
                 + r.finish().get(r.finish().size() - 1).time().seconds();
         Map<String, Calibration.Figure> overhead = new LinkedHashMap<>();
-        overhead.put("serial", Calibration.poolOverheadPerStep(source, Twin.pool(Scenario.EdgeMode.SERIAL, threads, 1), totalSteps, computeS,
-                POOL_REQUESTS));
-        overhead.put("async", Calibration.poolOverheadPerStep(source, Twin.pool(Scenario.EdgeMode.ASYNC, threads, maxBatch), totalSteps,
-                computeS, POOL_REQUESTS));
+        for (Scenario.EdgeMode mode : Scenario.EdgeMode.values()) {
+            overhead.put(mode.name().toLowerCase(Locale.ROOT), Calibration.poolOverheadPerStep(source,
+                    Twin.pool(mode, threads, maxBatch), totalSteps, computeS, POOL_REQUESTS));
+        }
         String host = hostName();
         Map<String, Object> profile = profile(r, host, cpu, source.version(), overhead);
         Path parent = out.toAbsolutePath().getParent();

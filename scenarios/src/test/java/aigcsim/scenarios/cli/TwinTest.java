@@ -79,8 +79,9 @@ class TwinTest {
         ObjectNode pools = json.createObjectNode();
         double computeS = steps * 0.020 + 0.003;
         for (String mode : List.of("serial", "async")) {
-            Calibration.Figure o = Calibration.poolOverheadPerStep(FAKE, mode.equals("serial")
-                    ? Twin.pool(Scenario.EdgeMode.SERIAL, 1, 1) : Twin.pool(Scenario.EdgeMode.ASYNC, 1, 4), steps, computeS, 10);
+            Calibration.Figure o = Calibration.poolOverheadPerStep(FAKE,
+                    Twin.pool(Scenario.EdgeMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), 1, 4), steps,
+                    computeS, 10);
             pools.set(mode, json.createObjectNode().put("seconds", o.seconds()));
         }
         pools.put("asyncBatchWaitS", Twin.pool(Scenario.EdgeMode.ASYNC, 1, 4).maxWaitMs() / 1e3);
