@@ -3,6 +3,7 @@ package aigcsim.worker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 import aigcsim.core.metrics.ConfidenceInterval;
@@ -26,6 +27,10 @@ public final class Calibration {
     static final int BLOCK = 5;
     /** Blocks each figure is timed at least. */
     static final int MIN_BLOCKS = 4;
+    /** Requests served alone at least, for the pool's time between steps. */
+    static final int OVERHEAD_REQUESTS = 20;
+    /** Seconds of untimed steps before anything is timed (see {@link #warmUp}). */
+    static final double WARM_UP_S = 3;
 
     /** One measured figure: seconds, the 95 % half-width of that mean, and the blocks it took. */
     public record Figure(double seconds, double halfWidth95, int blocks) {
@@ -54,20 +59,27 @@ public final class Calibration {
             return r;
         }
 
-        /**
-         * The batch curve a profile can hold, [batch, t(b)/t(1)] with time increasing: a batch size measured no
-         * slower than a smaller one (noise on a busy machine) is left out, and the curve interpolates it.
-         */
+        /** The batch curve a profile can hold: {@link #increasingCurve} of the steps measured. */
         public List<double[]> increasingBatchCurve() {
-            List<double[]> out = new ArrayList<>();
-            double[] r = batchCurve();
-            for (int b = 0; b < r.length; b++) {
-                if (out.isEmpty() || r[b] > out.get(out.size() - 1)[1]) {
-                    out.add(new double[] {b + 1, r[b]});
-                }
-            }
-            return out;
+            return increasingCurve(stepByBatch);
         }
+    }
+
+    /**
+     * The batch curve a profile can hold, [batch, t(b)/t(1)] with time increasing, of steps timed at batch sizes
+     * 1, 2, … (index b − 1): a batch size measured no slower than a smaller one (noise on a busy machine) is left
+     * out, and the curve interpolates it.
+     */
+    public static List<double[]> increasingCurve(List<Figure> stepByBatch) {
+        List<double[]> out = new ArrayList<>();
+        double t1 = stepByBatch.get(0).seconds();
+        for (int b = 0; b < stepByBatch.size(); b++) {
+            double r = stepByBatch.get(b).seconds() / t1;
+            if (out.isEmpty() || r > out.get(out.size() - 1)[1]) {
+                out.add(new double[] {b + 1, r});
+            }
+        }
+        return out;
     }
 
     /** Told after each figure: how many of {@code total} are done. */
@@ -106,19 +118,10 @@ public final class Calibration {
         }
         int total = maxBatch + 1 + edgeSteps.length;
         int[] timesteps = TextToImage.timesteps(totalSteps);
+        warmUp(maxBatch, totalSteps, WARM_UP_S);
         List<Figure> steps = new ArrayList<>();
         for (int b = 1; b <= maxBatch; b++) {
-            float[][] latents = new float[b][];
-            int[] from = new int[b];
-            int[] to = new int[b];
-            String[] prompts = new String[b];
-            for (int i = 0; i < b; i++) {
-                latents[i] = model.initialLatent(i);
-                from[i] = timesteps[i % totalSteps];
-                to[i] = timesteps[i % totalSteps + 1];
-                prompts[i] = FashionMnist.PROMPTS.get(i % FashionMnist.PROMPTS.size());
-            }
-            steps.add(time(() -> model.step(latents, from, to, prompts)));
+            steps.add(time(batchStep(b, totalSteps)));
             progress.done(b, total);
         }
         long[] seed = {0};
@@ -161,30 +164,131 @@ public final class Calibration {
     }
 
     /**
-     * The pool's own time around a request's computation: requests served one at a time (none waits for another) by
-     * a pool of {@code config} on {@code models}, each all its {@code totalSteps} steps at the edge; the latency of
-     * each, less {@code computeS} (its start, steps and finish as measured on the model alone) and less the batch wait
-     * of a request that finds its worker idle (the config's maxWait: a known constant, not a cost of every step),
-     * divided by the steps: seconds per step that the pool adds (its dispatch between steps).
+     * Runs batched steps of every size 1 … {@code maxBatch} in turn for {@code seconds}, untimed: a fresh JVM and
+     * model run their first steps slower (the JIT, PyTorch's allocator), by 20 to 30 % here for the first second,
+     * which would inflate the first figures timed and, through t(1), understate the whole batch curve.
      */
-    public static Figure poolOverheadPerStep(ModelSource models, PoolConfig config, int totalSteps, double computeS,
-            int requests) {
-        List<Double> perStep = new ArrayList<>();
+    void warmUp(int maxBatch, int totalSteps, double seconds) {
+        List<Runnable> steps = new ArrayList<>();
+        for (int b = 1; b <= maxBatch; b++) {
+            steps.add(batchStep(b, totalSteps));
+        }
+        long end = clock.getAsLong() + Math.round(seconds * 1e9);
+        for (int i = 0; clock.getAsLong() < end; i++) {
+            steps.get(i % maxBatch).run();
+        }
+    }
+
+    /** A batched step of {@code b} requests, each at a different step of its schedule. */
+    private Runnable batchStep(int b, int totalSteps) {
+        int[] timesteps = TextToImage.timesteps(totalSteps);
+        float[][] latents = new float[b][];
+        int[] from = new int[b];
+        int[] to = new int[b];
+        String[] prompts = new String[b];
+        for (int i = 0; i < b; i++) {
+            latents[i] = model.initialLatent(i);
+            from[i] = timesteps[i % totalSteps];
+            to[i] = timesteps[i % totalSteps + 1];
+            prompts[i] = FashionMnist.PROMPTS.get(i % FashionMnist.PROMPTS.size());
+        }
+        return () -> model.step(latents, from, to, prompts);
+    }
+
+    /**
+     * What a pool of one worker adds to the model alone, measured in the pool itself: the mean time of a step at each
+     * batch size as the worker runs it (index b − 1), and the pool's time between steps (seconds per step: dispatch,
+     * a request's start, whatever is not a step or the finish stage, after the batch wait of an idle worker).
+     */
+    public record PoolFigures(List<Figure> stepByBatch, Figure overheadPerStep) {
+    }
+
+    /**
+     * Measures a pool of {@code config} (one worker) on {@code models}, after {@value #WARM_UP_S} s of unmeasured
+     * rounds: for each batch size b up to the config's
+     * maxBatch, rounds of b requests of {@code totalSteps} steps, all at the edge, submitted at once to the idle pool
+     * so that they step together; a round's figure is the mean time of its steps at batch b as the worker timed them,
+     * and rounds go on until their 95 % half-width (Student's t) is within {@code precision}, or {@code maxRounds}.
+     * The rounds at batch 1 (at least {@value #OVERHEAD_REQUESTS} of them, or {@code maxRounds}) also give the pool's
+     * time between steps: each request's latency less its steps, its finish stage and the batch wait, over its steps.
+     */
+    public static PoolFigures pool(ModelSource models, PoolConfig config, int totalSteps, double precision,
+            int maxRounds, Progress progress) {
+        if (config.workers() != 1) {
+            throw new IllegalArgumentException("calibration: a pool of one worker is measured, not "
+                    + config.workers());
+        }
+        List<Figure> steps = new ArrayList<>();
+        List<Double> overhead = new ArrayList<>();
+        long[] seed = {1000};
         try (WorkerPool pool = WorkerPool.start(config, models)) {
-            for (int i = -2; i < requests; i++) { // two unmeasured: the JIT's warm-up
-                WorkKey key = new WorkKey(models.version(), FashionMnist.PROMPTS.get(Math.floorMod(i, 10)),
-                        1000 + i, totalSteps, totalSteps, true, TextToImage.Transmission.ANALOG,
-                        TensorChannel.Kind.AWGN, 10);
-                long t0 = System.nanoTime();
-                pool.serve(key).join();
-                double s = (System.nanoTime() - t0) / 1e9;
-                if (i >= 0) {
-                    perStep.add((s - config.maxWaitMs() / 1e3 - computeS) / totalSteps);
+            // unmeasured rounds of every size first: a pool measured first thing in a fresh JVM ran its serial steps
+            // 6 to 9 % slower than the same pool a minute later
+            long end = System.nanoTime() + Math.round(WARM_UP_S * 1e9);
+            for (int b = 1; System.nanoTime() < end; b = b % config.maxBatch() + 1) {
+                round(pool, b, totalSteps, seed);
+            }
+            for (int b = 1; b <= config.maxBatch(); b++) {
+                round(pool, b, totalSteps, seed); // the first round of a shape pays its allocation
+                List<Double> means = new ArrayList<>();
+                for (int r = 0; r < maxRounds; r++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (Timed q : round(pool, b, totalSteps, seed)) {
+                        double[] ms = q.outcome().stepMs();
+                        int[] batch = q.outcome().stepBatchSizes();
+                        for (int k = 0; k < ms.length; k++) {
+                            if (batch[k] == b) {
+                                sum += ms[k];
+                                n++;
+                            }
+                        }
+                        if (b == 1) {
+                            overhead.add((q.latencyS() - config.maxWaitMs() / 1e3 - q.outcome().computeMs() / 1e3)
+                                    / totalSteps);
+                        }
+                    }
+                    if (n > 0) {
+                        means.add(sum / n / 1e3);
+                    }
+                    if (means.size() >= MIN_BLOCKS && figure(means).relativeHalfWidth() <= precision
+                            && (b > 1 || overhead.size() >= OVERHEAD_REQUESTS)) {
+                        break;
+                    }
                 }
+                if (means.size() < 2) {
+                    throw new IllegalStateException("calibration: the pool never ran a batch of " + b + " (its batch "
+                            + "wait too short for requests submitted together?)");
+                }
+                steps.add(figure(means));
+                progress.done(b, config.maxBatch());
             }
         }
-        ConfidenceInterval ci = ConfidenceInterval.of(perStep.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Figure(ci.mean(), ci.halfWidth95(), ci.n());
+        ConfidenceInterval ci = ConfidenceInterval.of(overhead.stream().mapToDouble(Double::doubleValue).toArray());
+        return new PoolFigures(List.copyOf(steps), new Figure(ci.mean(), ci.halfWidth95(), ci.n()));
+    }
+
+    /** A request served in a calibration round: its latency from submission, and the worker's report. */
+    private record Timed(double latencyS, Outcome outcome) {
+    }
+
+    /** Serves {@code b} requests submitted at once, all their steps at the edge. */
+    private static List<Timed> round(WorkerPool pool, int b, int totalSteps, long[] seed) {
+        List<CompletableFuture<Timed>> fs = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            long s = seed[0]++;
+            WorkKey key = new WorkKey(pool.modelVersion(), FashionMnist.PROMPTS.get((int) (s % 10)), s, totalSteps,
+                    totalSteps, true, TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, 10);
+            long t0 = System.nanoTime();
+            fs.add(pool.serve(key).thenApply(served -> {
+                if (served.outcome().failed()) {
+                    throw new IllegalStateException("calibration: the pool failed a request: "
+                            + served.outcome().error());
+                }
+                return new Timed((System.nanoTime() - t0) / 1e9, served.outcome());
+            }));
+        }
+        return fs.stream().map(CompletableFuture::join).toList();
     }
 
     /** Times {@code call} in blocks of five until its figure is precise enough (or the most blocks). */

@@ -38,8 +38,7 @@ final class ModelWorker extends VerticleBase {
         float[] latent;
         float[] sent;
         int k;
-        double edgeMs;
-        double edgeShareMs;
+        final double[] stepMs;
         final int[] batchSizes;
 
         Active(Protocol.Assignment job, int[] timesteps, float[] initial) {
@@ -47,6 +46,7 @@ final class ModelWorker extends VerticleBase {
             this.timesteps = timesteps;
             this.latent = initial;
             this.batchSizes = new int[job.key().totalSteps()];
+            this.stepMs = new double[job.key().totalSteps()];
             if (job.key().edgeSteps() == 0) {
                 sent = initial;
             }
@@ -198,9 +198,8 @@ final class ModelWorker extends VerticleBase {
                 Active a = active.get(i);
                 a.latent = next[i];
                 a.batchSizes[a.k] = b;
+                a.stepMs[a.k] = ms;
                 a.k++;
-                a.edgeMs += ms;
-                a.edgeShareMs += ms / b;
                 if (a.k == a.job.key().edgeSteps()) {
                     a.sent = a.latent;
                 }
@@ -228,8 +227,8 @@ final class ModelWorker extends VerticleBase {
                 TextToImage.Output out = model.finish(key.request(), a.sent, a.latent);
                 report(new Outcome(a.job.jobId(), id, null, out.psnrDb(), out.ssim(), out.predictedClass(),
                         out.semanticHit(), out.lost(), Outcome.greyLevels(out.image()),
-                        Outcome.greyLevels(out.reference()), a.edgeMs, a.edgeShareMs,
-                        (System.nanoTime() - t0) / 1e6, a.batchSizes));
+                        Outcome.greyLevels(out.reference()), a.stepMs, (System.nanoTime() - t0) / 1e6,
+                        a.batchSizes));
             } catch (RuntimeException | Error e) {
                 report(Outcome.failure(a.job.jobId(), id, "worker " + id + " failed to finish: " + e));
             }

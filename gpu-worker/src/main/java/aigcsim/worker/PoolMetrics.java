@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * The pool's counters, safe to update from any thread: requests submitted, completed and failed (each submitted
  * request ends as exactly one of them), jobs computed by workers, retried after a failure, handed back by a
  * stopping worker, cache hits and misses and evictions, requests not sampled, queue depth, how many denoising steps
- * ran at each batch size, and the compute time per stage. {@link #snapshot()} is JSON-ready.
+ * ran at each batch size and their time, and the compute time per stage. {@link #snapshot()} is JSON-ready.
  */
 public final class PoolMetrics {
     final LongAdder submitted = new LongAdder();
@@ -29,6 +29,8 @@ public final class PoolMetrics {
     final AtomicInteger queueDepth = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     private final AtomicLongArray stepsAtBatch;
+    /** The workers' time in steps of each batch size (a request-step adds its step's time over the batch), ms. */
+    private final DoubleAdder[] stepMsAtBatch;
     private final DoubleAdder edgeMs = new DoubleAdder();
     private final DoubleAdder finishMs = new DoubleAdder();
     private final DoubleAdder busyMs = new DoubleAdder();
@@ -36,6 +38,10 @@ public final class PoolMetrics {
 
     PoolMetrics(int maxBatch, LongSupplier evictions) {
         this.stepsAtBatch = new AtomicLongArray(maxBatch + 1);
+        this.stepMsAtBatch = new DoubleAdder[maxBatch + 1];
+        for (int b = 0; b <= maxBatch; b++) {
+            stepMsAtBatch[b] = new DoubleAdder();
+        }
         this.evictions = evictions;
     }
 
@@ -45,9 +51,23 @@ public final class PoolMetrics {
         edgeMs.add(o.edgeMs());
         finishMs.add(o.finishMs());
         busyMs.add(o.edgeShareMs() + o.finishMs());
-        for (int b : o.stepBatchSizes()) {
-            stepsAtBatch.incrementAndGet(Math.min(b, stepsAtBatch.length() - 1));
+        for (int i = 0; i < o.stepBatchSizes().length; i++) {
+            int b = Math.min(o.stepBatchSizes()[i], stepsAtBatch.length() - 1);
+            stepsAtBatch.incrementAndGet(b);
+            stepMsAtBatch[b].add(o.stepMs()[i] / o.stepBatchSizes()[i]);
         }
+    }
+
+    /**
+     * The workers' time in steps of each batch size (index = batch size), ms: with {@link #stepsAtBatch()}, the mean
+     * time of a step at each size as the pool ran it, t(b) = time(b) / (steps(b) / b).
+     */
+    public double[] stepMsAtBatch() {
+        double[] ms = new double[stepMsAtBatch.length];
+        for (int b = 0; b < ms.length; b++) {
+            ms[b] = stepMsAtBatch[b].sum();
+        }
+        return ms;
     }
 
     /** The workers' busy time so far: each computed request's share of its batched steps, and its finish, ms. */

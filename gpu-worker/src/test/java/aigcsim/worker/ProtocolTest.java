@@ -22,14 +22,14 @@ class ProtocolTest {
         Protocol.Assignments a = new Protocol.Assignments(List.of(new Protocol.Assignment(7, key)));
         assertEquals(a.jobs().get(0), Protocol.decode(Protocol.encode(a), Protocol.Assignments.class).jobs().get(0));
         Outcome o = new Outcome(7, "n1/w0", null, Double.POSITIVE_INFINITY, 1.0, 3, true, false,
-                new byte[] {0, 127, -1}, new byte[] {5, 6, 7}, 12.5, 5.125, 3.25, new int[] {1, 4, 4});
+                new byte[] {0, 127, -1}, new byte[] {5, 6, 7}, new double[] {2.5, 4.5, 5.5}, 3.25, new int[] {1, 4, 4});
         Outcome back = Protocol.decode(Protocol.encode(o), Outcome.class);
         assertEquals(Double.POSITIVE_INFINITY, back.psnrDb());
         assertArrayEquals(o.image(), back.image());
         assertArrayEquals(o.reference(), back.reference());
         assertArrayEquals(o.stepBatchSizes(), back.stepBatchSizes());
         assertEquals(15.75, back.computeMs(), 1e-12);
-        assertEquals(5.125, back.edgeShareMs());
+        assertEquals(5.0, back.edgeShareMs(), 1e-12);
         Outcome nan = Protocol.decode(Protocol.encode(Outcome.failure(8, "w", "boom")), Outcome.class);
         assertTrue(Double.isNaN(nan.psnrDb()) && nan.failed() && nan.error().equals("boom"));
     }

@@ -73,24 +73,32 @@ final class CalibrateCommand implements Callable<Integer> {
         int[] splits = {0, totalSteps / 4, totalSteps / 2, 3 * totalSteps / 4, totalSteps};
         ModelSource source = ModelSource.bundled();
         Calibration.Result r;
-        ProgressBar bar = new ProgressBar("calibrate", maxBatch + 1 + splits.length, System.err);
-        try (StepModel model = source.opener().get()) {
-            JniUtils.setNumThreads(threads);
-            r = new Calibration(model, System::nanoTime, precision, maxBlocks).measure(maxBatch, totalSteps, splits,
-                    (done, total) -> bar.step(done));
+        Map<String, Calibration.PoolFigures> pools = new LinkedHashMap<>();
+        Map<String, PoolConfig> configs = new LinkedHashMap<>();
+        for (Scenario.EdgeMode mode : Scenario.EdgeMode.values()) {
+            configs.put(mode.name().toLowerCase(Locale.ROOT), Twin.pool(mode, threads, maxBatch));
+        }
+        int modelFigures = maxBatch + 1 + splits.length;
+        int total = modelFigures + configs.values().stream().mapToInt(PoolConfig::maxBatch).sum();
+        ProgressBar bar = new ProgressBar("calibrate", total, System.err);
+        try {
+            try (StepModel model = source.opener().get()) {
+                JniUtils.setNumThreads(threads);
+                r = new Calibration(model, System::nanoTime, precision, maxBlocks).measure(maxBatch, totalSteps,
+                        splits, (done, all) -> bar.step(done));
+            }
+            // the same steps as the pool runs them, in each mode (see Calibration.pool)
+            int[] done = {modelFigures};
+            for (var c : configs.entrySet()) {
+                int before = done[0];
+                pools.put(c.getKey(), Calibration.pool(source, c.getValue(), totalSteps, precision, maxBlocks,
+                        (b, all) -> bar.step(done[0] = before + b)));
+            }
         } finally {
             bar.close();
         }
-        // the pool's own time around the computation, one request at a time, in each mode (see Calibration)
-        double computeS = r.startS().seconds() + totalSteps * r.stepByBatch().get(0).seconds()
-                + r.finish().get(r.finish().size() - 1).time().seconds();
-        Map<String, Calibration.Figure> overhead = new LinkedHashMap<>();
-        for (Scenario.EdgeMode mode : Scenario.EdgeMode.values()) {
-            overhead.put(mode.name().toLowerCase(Locale.ROOT), Calibration.poolOverheadPerStep(source,
-                    Twin.pool(mode, threads, maxBatch), totalSteps, computeS, POOL_REQUESTS));
-        }
         String host = hostName();
-        Map<String, Object> profile = profile(r, host, cpu, source.version(), overhead);
+        Map<String, Object> profile = profile(r, host, cpu, source.version(), pools, configs);
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         JSON.writeValue(out.toFile(), profile);
@@ -116,21 +124,25 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "finish stage fit: %s ms + %s ms per device step (a step at batch 1: %s ms)%n",
                 fmt(1e3 * r.finishFixedS()), fmt(1e3 * r.finishPerStepS()), fmt(1e3 * check.stepS()));
-        overhead.forEach((mode, f) -> System.out.printf(Locale.ROOT, "%s pool (one worker): %s ms a step around the "
-                + "computation, ± %s (%d requests one at a time)%n", mode, fmt(1e3 * f.seconds()),
-                fmt(1e3 * f.halfWidth95()), f.blocks()));
+        pools.forEach((mode, f) -> {
+            StringBuilder steps = new StringBuilder();
+            for (int b = 0; b < f.stepByBatch().size(); b++) {
+                steps.append(b == 0 ? "" : ", ").append(b + 1).append(": ")
+                        .append(fmt(1e3 * f.stepByBatch().get(b).seconds()));
+            }
+            System.out.printf(Locale.ROOT, "%s pool (one worker), a step as it runs it, ms by batch size: %s; between "
+                    + "steps %s ms ± %s%n", mode, steps, fmt(1e3 * f.overheadPerStep().seconds()),
+                    fmt(1e3 * f.overheadPerStep().halfWidth95()));
+        });
         System.out.printf(Locale.ROOT, "%s: the widest interval is %.1f %% of its figure (asked: %.1f %%)%n",
                 r.noisy() ? "NOISY" : "steady", 100 * r.worstRelativeHalfWidth(), 100 * precision);
         System.out.println("profile: " + out);
         return Main.OK;
     }
 
-    /** Requests served one at a time to measure each pool's own time. */
-    private static final int POOL_REQUESTS = 20;
-
     /** The profile file's fields (see {@code Hardware}): the worker as hardware, its measured workload. */
     private Map<String, Object> profile(Calibration.Result r, String host, String cpu, String version,
-            Map<String, Calibration.Figure> overhead) {
+            Map<String, Calibration.PoolFigures> pools, Map<String, PoolConfig> configs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "host-" + host);
         m.put("source", String.format(Locale.ROOT, "aigcsim calibrate on %s (%s, %d cores), %s: one worker of the "
@@ -177,19 +189,43 @@ final class CalibrateCommand implements Callable<Integer> {
         meas.put("finishS", finish);
         meas.put("finishFixedS", r.finishFixedS());
         meas.put("finishPerDeviceStepS", r.finishPerStepS());
-        Map<String, Object> pools = new LinkedHashMap<>();
-        overhead.forEach((mode, f) -> pools.put(mode, figure(f)));
-        pools.put("asyncBatchWaitS", Twin.pool(Scenario.EdgeMode.ASYNC, threads, maxBatch).maxWaitMs() / 1e3);
-        meas.put("poolOverheadPerStepS", pools);
+        Map<String, Object> inPools = new LinkedHashMap<>();
+        pools.forEach((mode, f) -> inPools.put(mode, pool(f, configs.get(mode))));
+        meas.put("pools", inPools);
         m.put("measurement", meas);
         return m;
     }
 
+    /**
+     * A pool's measurement as the profile holds it (measurement.pools.MODE): its step by batch size with the rounds
+     * of each, their increasing batch curve, the time between steps and the batch wait of {@code config}.
+     */
+    static Map<String, Object> pool(Calibration.PoolFigures f, PoolConfig config) {
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("batchCurve", Calibration.increasingCurve(f.stepByBatch()));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int b = 0; b < f.stepByBatch().size(); b++) {
+            Map<String, Object> x = figure(f.stepByBatch().get(b), "rounds");
+            x.put("batch", b + 1);
+            steps.add(x);
+        }
+        pool.put("stepS", steps);
+        pool.put("overheadPerStepS", figure(f.overheadPerStep(), "requests"));
+        pool.put("batchWaitS", config.maxWaitMs() / 1e3);
+        return pool;
+    }
+
+    /** A figure of the model alone: the mean of {@code blocksOf5} block medians. */
     private static Map<String, Object> figure(Calibration.Figure f) {
+        return figure(f, "blocksOf5");
+    }
+
+    /** A figure with its 95 % half-width and the count of observations it averages, named {@code count}. */
+    private static Map<String, Object> figure(Calibration.Figure f, String count) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seconds", f.seconds());
         m.put("halfWidth95", f.halfWidth95());
-        m.put("blocksOf5", f.blocks());
+        m.put(count, f.blocks());
         return m;
     }
 

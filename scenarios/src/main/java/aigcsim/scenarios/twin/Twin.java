@@ -66,20 +66,35 @@ public final class Twin {
 
     /**
      * Predicted against measured; the denoising steps by batch size (index b: request-steps in batches of b) of the
-     * simulated edge and of the pool, and the submissions' lateness on the wall clock (the driver's own error).
+     * simulated edge and of the pool, the pool's mean step time at each batch size in the run (ms; NaN where none
+     * ran), the submissions' lateness on the wall clock (the driver's own error) and each request.
      */
     public record Result(String mode, Figures predicted, Figures measured, long[] predictedStepsAtBatch,
-            long[] measuredStepsAtBatch, double maxLatenessS, double meanLatenessS) {
+            long[] measuredStepsAtBatch, double[] measuredStepMsAtBatch, double maxLatenessS, double meanLatenessS,
+            List<Request> requests) {
         /** Each figure's error of the prediction, measured as the reference: (predicted − measured) / measured. */
         public Map<String, Double> errors() {
-            Map<String, Double> out = new LinkedHashMap<>();
-            Map<String, Double> m = measured.byName();
-            predicted.byName().forEach((k, v) -> out.put(k, (v - m.get(k)) / m.get(k)));
-            return out;
+            return Twin.errors(predicted, measured);
         }
     }
 
+    /**
+     * One request in both systems: its arrival (seconds from the first), edge steps, predicted and measured latency,
+     * and how late the driver submitted it.
+     */
+    public record Request(long id, double arrivalS, int edgeSteps, double predictedS, double measuredS,
+            double latenessS) {
+    }
+
     private Twin() {
+    }
+
+    /** Each figure's error of {@code predicted} against {@code measured}: (predicted − measured) / measured. */
+    public static Map<String, Double> errors(Figures predicted, Figures measured) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, Double> m = measured.byName();
+        predicted.byName().forEach((k, v) -> out.put(k, (v - m.get(k)) / m.get(k)));
+        return out;
     }
 
     /**
@@ -94,10 +109,15 @@ public final class Twin {
     }
 
     /**
-     * Runs {@code scenario} (analytic) in the simulator, then its delivered requests on a pool of {@code models}
-     * with {@code intraOpThreads} per worker; progress to {@code out}.
+     * The simulator's side of the twin: the delivered requests in arrival order with the compute job of each, the
+     * figures, and the request-steps by batch size of the edge.
      */
-    public static Result run(Scenario scenario, ModelSource models, int intraOpThreads, PrintStream out) {
+    public record Prediction(List<RequestRecord> records, List<ComputeJob> jobs, Figures figures,
+            long[] stepsAtBatch) {
+    }
+
+    /** Runs {@code scenario} (analytic, replication 0) and records each request's compute job. */
+    public static Prediction predict(Scenario scenario) {
         Map<Long, ComputeJob> jobs = new HashMap<>();
         AnalyticComputeService analytic = new AnalyticComputeService();
         ComputeService recording = new ComputeService() {
@@ -123,12 +143,23 @@ public final class Twin {
         Figures predicted = Figures.of(records.stream().mapToDouble(RequestRecord::latencyS).toArray(),
                 records.stream().mapToDouble(RequestRecord::endS).toArray(), firstArrival,
                 sim.summary().edgeUtilization());
+        return new Prediction(records, records.stream().map(r -> jobs.get(r.id())).toList(), predicted,
+                sim.edgeStepsAtBatch());
+    }
 
+    /**
+     * Predicts {@code scenario} ({@link #predict}), then serves its requests on a pool of {@code models} with
+     * {@code intraOpThreads} per worker in real time; progress to {@code out}.
+     */
+    public static Result run(Scenario scenario, ModelSource models, int intraOpThreads, PrintStream out) {
+        Prediction prediction = predict(scenario);
+        List<RequestRecord> records = prediction.records();
+        List<ComputeJob> replay = prediction.jobs();
+        Figures predicted = prediction.figures();
         PoolConfig config = pool(scenario.edgeMode(), intraOpThreads, scenario.maxBatch());
-        List<ComputeJob> replay = new ArrayList<>();
+        double firstArrival = records.get(0).arrivalS();
         double[] at = new double[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            replay.add(jobs.get(records.get(i).id()));
             at[i] = records.get(i).arrivalS() - firstArrival;
         }
         if (out != null) {
@@ -139,13 +170,17 @@ public final class Twin {
         try (WorkerPool pool = WorkerPool.start(config, models)) {
             warmUp(pool, replay, scenario.maxBatch());
             long[] before = pool.metrics().stepsAtBatch();
+            double[] msBefore = pool.metrics().stepMsAtBatch();
             double busyBeforeMs = pool.metrics().busyMs();
             List<RealTimeDriver.Timing> t = new RealTimeDriver(System::nanoTime).run(replay, at, pool::submit);
             long[] after = pool.metrics().stepsAtBatch();
             double busyS = (pool.metrics().busyMs() - busyBeforeMs) / 1e3;
+            double[] msAfter = pool.metrics().stepMsAtBatch();
             long[] steps = new long[after.length];
+            double[] stepMs = new double[after.length];
             for (int b = 0; b < after.length; b++) {
-                steps[b] = after[b] - (b < before.length ? before[b] : 0);
+                steps[b] = after[b] - before[b];
+                stepMs[b] = steps[b] == 0 ? Double.NaN : (msAfter[b] - msBefore[b]) / (steps[b] / (double) b);
             }
             for (RealTimeDriver.Timing x : t) {
                 if (x.error() != null) {
@@ -156,10 +191,16 @@ public final class Twin {
             double lastS = t.stream().mapToDouble(x -> x.completedNs() / 1e9).max().orElse(Double.NaN);
             Figures measured = Figures.of(t.stream().mapToDouble(RealTimeDriver.Timing::latencyS).toArray(),
                     t.stream().mapToDouble(x -> x.completedNs() / 1e9).toArray(), 0, busyS / lastS);
+            List<Request> rows = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                RequestRecord r = records.get(i);
+                rows.add(new Request(r.id(), at[i], replay.get(i).edgeSteps(), r.latencyS(), t.get(i).latencyS(),
+                        t.get(i).latenessS()));
+            }
             return new Result(scenario.edgeMode().name().toLowerCase(java.util.Locale.ROOT), predicted, measured,
-                    sim.edgeStepsAtBatch(), steps,
+                    prediction.stepsAtBatch(), steps, stepMs,
                     t.stream().mapToDouble(RealTimeDriver.Timing::latenessS).max().orElse(0),
-                    t.stream().mapToDouble(RealTimeDriver.Timing::latenessS).average().orElse(0));
+                    t.stream().mapToDouble(RealTimeDriver.Timing::latenessS).average().orElse(0), List.copyOf(rows));
         }
     }
 

@@ -26,8 +26,8 @@ import aigcsim.worker.StepModel;
 
 /**
  * The twin on a fake model with no noise in its costs (a step of b requests busy-waits 20 ms·(1 + 0.25·(b − 1)), a
- * finish 3 ms): the pool's own time measured as calibrate measures it, the simulator's prediction of the async
- * pool's mean latency agrees with the pool's measured one within 2 %.
+ * finish 3 ms): the pools measured as calibrate measures them give each step's known time within 2 %, and the
+ * simulator's prediction of the async pool's mean latency agrees with the pool's measured one within 2 %.
  */
 class TwinTest {
     @TempDir
@@ -77,17 +77,26 @@ class TwinTest {
                 + "\"parallelFraction\": 0.0, \"batchCurve\": [[1, 1.0], [2, 1.25], [3, 1.5], [4, 1.75]], "
                 + "\"workload\": {\"stepS\": 0.020, \"extractionS\": 0.0, \"decodeS\": 0.003}}");
         ObjectNode pools = json.createObjectNode();
-        double computeS = steps * 0.020 + 0.003;
         for (String mode : List.of("serial", "async")) {
-            Calibration.Figure o = Calibration.poolOverheadPerStep(FAKE,
-                    Twin.pool(Scenario.EdgeMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), 1, 4), steps,
-                    computeS, 10);
-            pools.set(mode, json.createObjectNode().put("seconds", o.seconds()));
+            Calibration.PoolFigures f = Calibration.pool(FAKE,
+                    Twin.pool(Scenario.EdgeMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), 1, 4), steps, 0.02,
+                    40, (b, all) -> { });
+            for (int b = 1; b <= f.stepByBatch().size(); b++) { // the worker's own timing of its steps
+                double known = 0.020 * (1 + 0.25 * (b - 1));
+                assertEquals(known, f.stepByBatch().get(b - 1).seconds(), 0.02 * known, mode + " pool, batch " + b);
+            }
+            ObjectNode pool = pools.putObject(mode);
+            pool.set("batchCurve", json.valueToTree(Calibration.increasingCurve(f.stepByBatch())));
+            var stepS = pool.putArray("stepS");
+            for (int b = 0; b < f.stepByBatch().size(); b++) {
+                stepS.addObject().put("batch", b + 1).put("seconds", f.stepByBatch().get(b).seconds());
+            }
+            pool.putObject("overheadPerStepS").put("seconds", f.overheadPerStep().seconds());
+            pool.put("batchWaitS", Twin.pool(Scenario.EdgeMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), 1, 4)
+                    .maxWaitMs() / 1e3);
         }
-        pools.put("asyncBatchWaitS", Twin.pool(Scenario.EdgeMode.ASYNC, 1, 4).maxWaitMs() / 1e3);
-        profile.set("measurement", json.createObjectNode().put("intraOpThreads", 1).set("poolOverheadPerStepS",
-                pools));
-        Path p = TwinCommand.withPoolOverhead(profile, "async", dir);
+        profile.set("measurement", json.createObjectNode().put("intraOpThreads", 1).set("pools", pools));
+        Path p = TwinCommand.forPool(profile, "async", 1, dir);
         Path scenario = dir.resolve("twin.yaml");
         Files.writeString(scenario, "name: twin-test\nrun: {seed: 3, replications: 1, durationS: 12, warmupS: 0}\n"
                 + "cells:\n  - bandwidthHz: 1e12\nusers: {count: 3, deadlineS: 600}\n"
@@ -104,5 +113,11 @@ class TwinTest {
         double measured = r.measured().meanS();
         assertEquals(measured, predicted, 0.02 * measured, "mean latency: predicted " + predicted + " s, measured "
                 + measured + " s; " + r.errors());
+        // each request's row is the same request in both systems
+        assertEquals(r.measured().requests(), r.requests().size());
+        assertEquals(measured, r.requests().stream().mapToDouble(Twin.Request::measuredS).average().orElseThrow(),
+                1e-12);
+        assertEquals(predicted, r.requests().stream().mapToDouble(Twin.Request::predictedS).average().orElseThrow(),
+                1e-12);
     }
 }

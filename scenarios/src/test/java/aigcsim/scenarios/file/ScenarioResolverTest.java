@@ -43,7 +43,9 @@ class ScenarioResolverTest {
 
     static Stream<Path> bundled() throws IOException {
         Path root = Path.of(System.getProperty("aigcsim.root", "..")).resolve("scenarios");
-        try (Stream<Path> files = Files.list(root.resolve("examples"))) {
+        try (Stream<Path> examples = Files.list(root.resolve("examples"));
+                Stream<Path> twins = Files.list(root.resolve("twin"))) {
+            Stream<Path> files = Stream.concat(examples, twins);
             return Stream.concat(Stream.of(root.resolve("default.yaml"), root.resolve("policies/root-train.yaml")),
                     files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream());
         }
