@@ -204,11 +204,20 @@ public record ScenarioFile(
     /** Small-scale fading. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fading(
-            @Field(doc = "none (AWGN) or rayleigh (block fading, |h|^2 ~ Exp(1) drawn anew every coherence time).",
-                    allowed = {"none", "rayleigh"})
+            @Field(doc = "none (AWGN), rayleigh (block fading, |h|^2 ~ Exp(1) drawn anew every coherence time) or "
+                    + "ofdm (block fading of every sub-carrier, correlated across them by the delay spread; the rate "
+                    + "is the mean over the sub-carriers at their own SNRs).", allowed = {"none", "rayleigh", "ofdm"})
             String kind,
-            @Field(doc = "Coherence time, s (rayleigh).", min = 0, minExclusive = true)
-            Double coherenceS) {
+            @Field(doc = "Coherence time, s (rayleigh, ofdm).", min = 0, minExclusive = true)
+            Double coherenceS,
+            @Field(doc = "Sub-carriers of a link (ofdm; 64).", min = 1, max = 256)
+            Integer subcarriers,
+            @Field(doc = "Sub-carrier spacing, Hz (ofdm; 30 kHz, NR numerology 1).", min = 0,
+                    minExclusive = true)
+            Double spacingHz,
+            @Field(doc = "RMS delay spread of the exponential power-delay profile, s (ofdm; 100 ns, 3GPP TR 38.901 "
+                    + "nominal; 30 ns short, 300 ns long, 1000 ns very long).", min = 0)
+            Double delaySpreadS) {
     }
 
     /** How requests arrive. */

@@ -16,6 +16,7 @@ import aigcsim.core.arrival.PromptCatalogue;
 import aigcsim.core.arrival.TraceArrivals;
 import aigcsim.core.bandwidth.BandwidthScheduler;
 import aigcsim.core.channel.MeanSnr;
+import aigcsim.core.channel.Ofdm;
 import aigcsim.core.cost.DeviceProfile;
 import aigcsim.core.framework.Framework;
 import aigcsim.core.model.Mobility;
@@ -375,13 +376,21 @@ public final class ScenarioResolver {
                     or(s.slopeDb(), d.slopeDb()), or(s.minDistanceM(), d.minDistanceM()),
                     or(s.shadowingSigmaDb(), d.shadowingSigmaDb()), or(s.noiseFigureDb(), d.noiseFigureDb()));
         }
-        Fading f = or(c.fading(), new Fading(null, null));
+        Fading f = or(c.fading(), new Fading(null, null, null, null, null));
         String fk = or(f.kind(), "none");
+        Map<String, Object> band = fields("subcarriers", f.subcarriers(), "spacingHz", f.spacingHz(), "delaySpreadS",
+                f.delaySpreadS());
         if (fk.equals("none")) {
-            onlyFor("channel.fading", "fading none", fields("coherenceS", f.coherenceS()));
-            f = new Fading(fk, null);
+            band.put("coherenceS", f.coherenceS());
+            onlyFor("channel.fading", "fading none", band);
+            f = new Fading(fk, null, null, null, null);
+        } else if (fk.equals("rayleigh")) {
+            onlyFor("channel.fading", "fading rayleigh", band);
+            f = new Fading(fk, or(f.coherenceS(), Defaults.RAYLEIGH_COHERENCE_S), null, null, null);
         } else {
-            f = new Fading(fk, or(f.coherenceS(), Defaults.RAYLEIGH_COHERENCE_S));
+            f = new Fading(fk, or(f.coherenceS(), Defaults.RAYLEIGH_COHERENCE_S),
+                    or(f.subcarriers(), Defaults.OFDM_SUBCARRIERS), or(f.spacingHz(), Defaults.OFDM_SPACING_HZ),
+                    or(f.delaySpreadS(), Defaults.OFDM_DELAY_SPREAD_S));
         }
         return new Channel(s, f, or(c.maxRetransmissions(), Defaults.MAX_RETRANSMISSIONS));
     }
@@ -648,8 +657,13 @@ public final class ScenarioResolver {
         b.meanSnr(s.kind().equals("uniform") ? new MeanSnr.Uniform(s.lowDb(), s.highDb())
                 : new MeanSnr.PathLoss(s.txPowerDbm(), s.interceptDb(), s.slopeDb(), s.minDistanceM(),
                         s.shadowingSigmaDb(), s.noiseFigureDb()));
-        b.fading(f.channel().fading().kind().equals("none") ? aigcsim.core.channel.Fading.NONE
-                : aigcsim.core.channel.Fading.rayleigh(f.channel().fading().coherenceS()));
+        Fading fading = f.channel().fading();
+        b.fading(switch (fading.kind()) {
+            case "none" -> aigcsim.core.channel.Fading.NONE;
+            case "rayleigh" -> aigcsim.core.channel.Fading.rayleigh(fading.coherenceS());
+            default -> aigcsim.core.channel.Fading.ofdm(fading.coherenceS(),
+                    new Ofdm(fading.subcarriers(), fading.spacingHz(), fading.delaySpreadS()));
+        });
         b.maxRetransmissions(f.channel().maxRetransmissions());
         Arrivals a = f.arrivals();
         ArrivalProcess arrivals = switch (a.kind()) {

@@ -194,7 +194,7 @@ public final class SchemaGenerator {
                         "arrivals.kind=on-off", "arrivals.onRatePerS=1", "arrivals.meanOnS=1", "arrivals.meanOffS=1",
                         "users.mobility.kind=random-waypoint", "users.mobility.minSpeedMps=1",
                         "users.mobility.maxSpeedMps=1", "users.placement=around-cells"),
-                List.of("compute.fidelity=cached"));
+                List.of("compute.fidelity=cached", "channel.fading.kind=ofdm"));
         for (List<String> v : variants) {
             List<ScenarioLoader.Setting> settings = new ArrayList<>();
             for (String s : v) {

@@ -79,6 +79,21 @@ class ScenarioResolverTest {
     }
 
     @Test
+    void anOfdmChannelResolvesWithTheNominalBandAndItsFieldsBelongToIt() throws Exception {
+        Scenario s = resolve(write("ofdm.yaml", "channel:\n  fading: {kind: ofdm, delaySpreadS: 300e-9}\n"))
+                .scenario();
+        assertEquals(aigcsim.core.channel.Fading.ofdm(aigcsim.core.sim.Defaults.RAYLEIGH_COHERENCE_S,
+                new aigcsim.core.channel.Ofdm(64, 30e3, 300e-9)), s.fading());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> resolve(write("bad-ofdm.yaml",
+                "channel:\n  fading: {kind: rayleigh, subcarriers: 64}\n")));
+        assertTrue(e.getMessage().contains("channel.fading.subcarriers") && e.getMessage().contains("does not apply"),
+                e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> resolve(write("big-ofdm.yaml",
+                "channel:\n  fading: {kind: ofdm, subcarriers: 4096}\n")));
+        assertTrue(e.getMessage().contains("channel.fading.subcarriers"), e.getMessage());
+    }
+
+    @Test
     void extendsOverridesFieldByFieldAndReplacesLists() throws Exception {
         write("base.yaml", "name: base\nusers:\n  count: 5\n  deadlineS: 30\nedge: {mode: serial}\n"
                 + "cells:\n  - {xM: 0, yM: 0}\n  - {xM: 500, yM: 0}\narrivals: {kind: poisson, ratePerS: 0.1}\n");

@@ -91,8 +91,8 @@ public final class Downlink {
         }
         double now = clock.nowS();
         advance(now);
-        Flow f = new Flow(nextFlowId++, userId, bits, meanSnrDb, meanSnrDb + channel.fadingGainDb(userId, now),
-                spectralEfficiency, now);
+        Flow f = new Flow(nextFlowId++, userId, bits, meanSnrDb, channel.gainsDb(userId, now), spectralEfficiency,
+                now);
         f.nextSnrChangeS = channel.nextFadingChangeS(now);
         flows.add(f);
         callbacks.add(new Callbacks(delivered, outage));
@@ -144,7 +144,7 @@ public final class Downlink {
         for (int i = 0; i < flows.size(); i++) {
             Flow f = flows.get(i);
             if (f.nextSnrChangeS <= now) {
-                f.snrDb = f.meanSnrDb() + channel.fadingGainDb(f.userId(), now);
+                f.fade(channel.gainsDb(f.userId(), now));
                 f.nextSnrChangeS = channel.nextFadingChangeS(now);
             }
             boolean done = f.remainingBits <= EPS_BITS || f.rateBps() > 0 && f.remainingBits / f.rateBps() < EPS_S;

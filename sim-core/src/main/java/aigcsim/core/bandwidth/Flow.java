@@ -2,6 +2,8 @@ package aigcsim.core.bandwidth;
 
 import java.util.function.DoubleUnaryOperator;
 
+import aigcsim.core.channel.ShannonRate;
+
 /**
  * One active downlink transmission in a cell: {@code bits} to deliver at a spectral efficiency that depends on the
  * link's current SNR (eq. 19's log2(1 + SNR) for the analog latent, the MCS table for digital images). The
@@ -24,16 +26,39 @@ public final class Flow {
     double shareIntegral;
     double snrDbIntegral;
 
-    Flow(long id, int userId, double bits, double meanSnrDb, double snrDb, DoubleUnaryOperator spectralEfficiency,
+    private double spectralEfficiencyNow;
+
+    Flow(long id, int userId, double bits, double meanSnrDb, double[] gainsDb, DoubleUnaryOperator spectralEfficiency,
             double startS) {
         this.id = id;
         this.userId = userId;
         this.totalBits = bits;
         this.remainingBits = bits;
         this.meanSnrDb = meanSnrDb;
-        this.snrDb = snrDb;
         this.spectralEfficiency = spectralEfficiency;
         this.startS = startS;
+        fade(gainsDb);
+    }
+
+    /**
+     * The link's fading gains change (dB, one for a flat link, one per sub-carrier with OFDM). Over sub-carriers the
+     * spectral efficiency is their mean, each at its own SNR (the flow's share of the band spreads over all of them),
+     * and the SNR of the flow is the effective one: the SNR of a flat link with the same Shannon capacity.
+     */
+    void fade(double[] gainsDb) {
+        if (gainsDb.length == 1) {
+            snrDb = meanSnrDb + gainsDb[0];
+            spectralEfficiencyNow = spectralEfficiency.applyAsDouble(snrDb);
+            return;
+        }
+        double se = 0;
+        double capacity = 0;
+        for (double g : gainsDb) {
+            se += spectralEfficiency.applyAsDouble(meanSnrDb + g);
+            capacity += ShannonRate.spectralEfficiency(meanSnrDb + g);
+        }
+        spectralEfficiencyNow = se / gainsDb.length;
+        snrDb = 10 * Math.log10(Math.expm1(capacity / gainsDb.length * Math.log(2)));
     }
 
     public long id() {
@@ -57,14 +82,14 @@ public final class Flow {
         return meanSnrDb;
     }
 
-    /** The current SNR (with fading), in dB. */
+    /** The current SNR (with fading; with OFDM the effective SNR, see {@link #fade}), in dB. */
     public double snrDb() {
         return snrDb;
     }
 
-    /** Bits per second per Hz at the current SNR; 0 in outage. */
+    /** Bits per second per Hz on the current channel; 0 in outage. */
     public double currentSpectralEfficiency() {
-        return spectralEfficiency.applyAsDouble(snrDb);
+        return spectralEfficiencyNow;
     }
 
     /** Bits per second per Hz at the mean SNR. */

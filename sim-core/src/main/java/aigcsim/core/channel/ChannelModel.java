@@ -1,13 +1,15 @@
 package aigcsim.core.channel;
 
+import java.util.SplittableRandom;
+
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import aigcsim.core.random.RandomStreams;
 
 /**
  * The downlink channel of every user–cell link: a mean SNR ({@link MeanSnr}) and small-scale fading
- * ({@link Fading}). Shadowing and Rayleigh gains are keyed draws (user, cell or coherence block), so every run of a
- * scenario and seed — serial or async — sees the same channel whenever it looks.
+ * ({@link Fading}). Shadowing, Rayleigh and OFDM gains are keyed draws (user, cell or coherence block), so every run
+ * of a scenario and seed — serial or async — sees the same channel whenever it looks.
  */
 public final class ChannelModel {
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -40,14 +42,25 @@ public final class ChannelModel {
         return pl.snrDb(distanceM, bandwidthHz) + pl.shadowingSigmaDb() * z;
     }
 
-    /** The fading power gain in dB of a user's link at time {@code timeS}; 0 dB without fading. */
-    public double fadingGainDb(int userId, double timeS) {
+    /**
+     * The fading power gains in dB of a user's link at time {@code timeS}: one for a flat link (0 dB without fading),
+     * one per sub-carrier with OFDM.
+     */
+    public double[] gainsDb(int userId, double timeS) {
         if (fading.kind() == Fading.Kind.NONE) {
-            return 0.0;
+            return new double[] {0.0};
         }
         long block = block(timeS);
+        if (fading.kind() == Fading.Kind.OFDM) {
+            double[] g = fading.ofdm().powerGains(new SplittableRandom(streams.key(RandomStreams.CHANNEL + "/ofdm",
+                    userId, block)));
+            for (int k = 0; k < g.length; k++) {
+                g[k] = 10 * Math.log10(g[k]);
+            }
+            return g;
+        }
         double gain = -Math.log(streams.uniform(RandomStreams.CHANNEL + "/fading", userId, block));
-        return 10 * Math.log10(gain);
+        return new double[] {10 * Math.log10(gain)};
     }
 
     /** When the fading of a link next changes after {@code timeS}; +∞ without fading. */

@@ -16,7 +16,8 @@ public record ComputeJob(long requestId, String prompt, long seed, int edgeSteps
      * Whether the computation runs over the Rayleigh tensor channel: a JSCC latent on a fading link, whose air time
      * did not depend on the fading, so the simulator's realization decided nothing about it. Every other
      * transmission took its air time (and outages) from that realization and is computed over AWGN at the SNR it
-     * saw; a second Rayleigh draw would count the fading twice.
+     * saw; a second Rayleigh draw would count the fading twice. On an OFDM link that SNR is the effective one (a flat
+     * link of the same capacity), for every transmission: the tensor channel has no OFDM yet.
      */
     public boolean computedOverRayleigh() {
         return framework.transmission() == Transmission.JSCC_LATENT && channelType == Fading.Kind.RAYLEIGH;

@@ -68,10 +68,14 @@ public final class RandomStreams {
 
     /** A uniform draw in (0, 1) that depends only on the seed, the name and the two keys. */
     public double uniform(String name, long key1, long key2) {
+        return ((key(name, key1, key2) >>> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    /** A 64-bit value that depends only on the seed, the name and the two keys: the seed of a keyed draw of many. */
+    public long key(String name, long key1, long key2) {
         long h = mix(seed ^ nameHash(name));
         h = mix(h ^ key1 * 0x9E3779B97F4A7C15L);
-        h = mix(h ^ key2 * 0xC2B2AE3D27D4EB4FL);
-        return ((h >>> 11) + 0.5) * 0x1.0p-53;
+        return mix(h ^ key2 * 0xC2B2AE3D27D4EB4FL);
     }
 
     private static long nameHash(String name) {

@@ -57,6 +57,12 @@ public final class Defaults {
      * choice that lets fading change within a transmission).
      */
     public static final double RAYLEIGH_COHERENCE_S = 0.01;
+    /** OFDM sub-carriers of a link (fading ofdm). */
+    public static final int OFDM_SUBCARRIERS = 64;
+    /** OFDM sub-carrier spacing, Hz: NR numerology 1. */
+    public static final double OFDM_SPACING_HZ = 30e3;
+    /** RMS delay spread, s: the nominal one of 3GPP TR 38.901 (Table 7.7.3-1). */
+    public static final double OFDM_DELAY_SPREAD_S = 100e-9;
     /** Run control of a scenario that sets none: seed 1, one replication of one simulated hour, no warm-up. */
     public static final long SEED = 1;
     public static final int REPLICATIONS = 1;

@@ -152,7 +152,7 @@ class DownlinkTest {
         double t = 0;
         double left = 40 * BITS;
         while (true) {
-            double snr = 10 + rayleigh.fadingGainDb(0, t);
+            double snr = 10 + rayleigh.gainsDb(0, t)[0];
             double rate = ShannonRate.bitsPerSecond(B, snr);
             double blockEnd = rayleigh.nextFadingChangeS(t);
             if (left <= rate * (blockEnd - t)) {
@@ -164,6 +164,27 @@ class DownlinkTest {
         }
         assertEquals(t, finished.get(0), 1e-9);
         assertTrue(clock.executed < 200, "events only at block boundaries and the end, got " + clock.executed);
+    }
+
+    @Test
+    void anOfdmFlowOverManyBlocksRunsAtTheErgodicCapacity() {
+        // E[log2(1 + 10·X)], X ~ Exp(1): every sub-carrier is Rayleigh on its own, whatever the delay spread
+        int m = 60_000;
+        double h = 60.0 / m;
+        double capacity = 0;
+        for (int i = 0; i <= m; i++) {
+            double x = i * h;
+            capacity += (i == 0 || i == m ? 1 : i % 2 == 1 ? 4 : 2) * h / 3 * Math.exp(-x) * Math.log1p(10 * x)
+                    / Math.log(2);
+        }
+        ChannelModel ofdm = new ChannelModel(new MeanSnr.Uniform(-6, 15),
+                Fading.ofdm(0.001, new aigcsim.core.channel.Ofdm(64, 30e3, 300e-9)), new RandomStreams(9));
+        Downlink d = downlink("equal-share", ofdm);
+        double bits = 2.0 * B * capacity; // about two seconds: 2000 coherence blocks
+        start(d, 0, bits, 10);
+        clock.runAll();
+        // the band's capacity varies from block to block (variance < 0.5): over 2000 blocks the mean is within 0.5 %
+        assertEquals(2.0, finished.get(0), 0.02 * 2.0, "bits / (B · ergodic capacity)");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ChannelModelTest {
     void noFading() {
         ChannelModel ch = new ChannelModel(new MeanSnr.Uniform(-6, 15), Fading.NONE, new RandomStreams(1));
         for (double t : new double[] {0, 0.005, 1.5, 1e6}) {
-            assertEquals(0.0, ch.fadingGainDb(3, t), 0.0, "no fading: 0 dB at t=" + t);
+            assertEquals(0.0, ch.gainsDb(3, t)[0], 0.0, "no fading: 0 dB at t=" + t);
             assertEquals(Double.POSITIVE_INFINITY, ch.nextFadingChangeS(t), "no fading: never changes, t=" + t);
         }
     }
@@ -32,15 +32,15 @@ class ChannelModelTest {
     @Test
     void rayleighConstantWithinBlockAndChangesAcross() {
         ChannelModel ch = rayleigh(7);
-        double g = ch.fadingGainDb(0, 0.021);
-        assertEquals(g, ch.fadingGainDb(0, 0.025), 0.0, "same block [0.02,0.03): same gain");
-        assertEquals(g, ch.fadingGainDb(0, 0.029), 0.0, "same block [0.02,0.03): same gain");
-        assertNotEquals(g, ch.fadingGainDb(0, 0.015), "block [0.01,0.02) differs");
-        assertNotEquals(g, ch.fadingGainDb(0, 0.035), "block [0.03,0.04) differs");
-        assertNotEquals(g, ch.fadingGainDb(1, 0.025), "another user's link differs");
+        double g = ch.gainsDb(0, 0.021)[0];
+        assertEquals(g, ch.gainsDb(0, 0.025)[0], 0.0, "same block [0.02,0.03): same gain");
+        assertEquals(g, ch.gainsDb(0, 0.029)[0], 0.0, "same block [0.02,0.03): same gain");
+        assertNotEquals(g, ch.gainsDb(0, 0.015)[0], "block [0.01,0.02) differs");
+        assertNotEquals(g, ch.gainsDb(0, 0.035)[0], "block [0.03,0.04) differs");
+        assertNotEquals(g, ch.gainsDb(1, 0.025)[0], "another user's link differs");
         // asking again, or out of order, gives the same value
-        assertEquals(ch.fadingGainDb(0, 0.005), ch.fadingGainDb(0, 0.0), 0.0, "keyed draws, block 0");
-        assertEquals(g, ch.fadingGainDb(0, 0.021), 0.0, "repeat query returns the same gain");
+        assertEquals(ch.gainsDb(0, 0.005)[0], ch.gainsDb(0, 0.0)[0], 0.0, "keyed draws, block 0");
+        assertEquals(g, ch.gainsDb(0, 0.021)[0], 0.0, "repeat query returns the same gain");
     }
 
     @Test
@@ -51,8 +51,8 @@ class ChannelModelTest {
         int differ = 0;
         for (int k = 0; k < 200; k++) {
             double t = (k + 0.5) * COHERENCE_S;
-            assertEquals(a.fadingGainDb(k % 5, t), b.fadingGainDb(k % 5, t), 0.0, "equal seeds, block " + k);
-            if (a.fadingGainDb(k % 5, t) != c.fadingGainDb(k % 5, t)) {
+            assertEquals(a.gainsDb(k % 5, t)[0], b.gainsDb(k % 5, t)[0], 0.0, "equal seeds, block " + k);
+            if (a.gainsDb(k % 5, t)[0] != c.gainsDb(k % 5, t)[0]) {
                 differ++;
             }
         }
@@ -66,7 +66,7 @@ class ChannelModelTest {
         double sum = 0;
         int belowOne = 0;
         for (int k = 0; k < n; k++) {
-            double lin = Math.pow(10, ch.fadingGainDb(0, (k + 0.5) * COHERENCE_S) / 10);
+            double lin = Math.pow(10, ch.gainsDb(0, (k + 0.5) * COHERENCE_S)[0] / 10);
             assertTrue(lin > 0 && Double.isFinite(lin), "gain positive and finite");
             sum += lin;
             if (lin < 1) {
@@ -151,10 +151,10 @@ class ChannelModelTest {
             for (int k = 0; k < 2000; k++) {
                 double next = m.nextFadingChangeS(t);
                 org.junit.jupiter.api.Assertions.assertTrue(next > t, "next change after " + t);
-                org.junit.jupiter.api.Assertions.assertNotEquals(m.fadingGainDb(0, t), m.fadingGainDb(0, next),
+                org.junit.jupiter.api.Assertions.assertNotEquals(m.gainsDb(0, t)[0], m.gainsDb(0, next)[0],
                         "the gain changes at the reported change time " + next + " (Tc=" + tc + ")");
-                org.junit.jupiter.api.Assertions.assertEquals(m.fadingGainDb(0, t),
-                        m.fadingGainDb(0, Math.nextDown(next)), "and not before it");
+                org.junit.jupiter.api.Assertions.assertEquals(m.gainsDb(0, t)[0],
+                        m.gainsDb(0, Math.nextDown(next))[0], "and not before it");
                 t = next;
             }
             org.junit.jupiter.api.Assertions.assertEquals(2000 * tc, t, 1e-9, "no block skipped or repeated");
