@@ -210,7 +210,7 @@ public record ScenarioFile(
             String kind,
             @Field(doc = "Coherence time, s (rayleigh, ofdm).", min = 0, minExclusive = true)
             Double coherenceS,
-            @Field(doc = "Sub-carriers of a link (ofdm; 64).", min = 1, max = 256)
+            @Field(doc = "Sub-carriers of a link (ofdm; 64).", min = 1, max = 128)
             Integer subcarriers,
             @Field(doc = "Sub-carrier spacing, Hz (ofdm; 30 kHz, NR numerology 1).", min = 0,
                     minExclusive = true)

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * 1000 ns very long. NR numerology 1 spaces sub-carriers 30 kHz apart.
  */
 public record Ofdm(int subcarriers, double spacingHz, double delaySpreadS) {
-    /** The sub-carriers an OFDM channel has at most (its factor, 4K² entries, takes O(K³) once). */
-    public static final int MAX_SUBCARRIERS = 256;
+    /** The sub-carriers an OFDM channel has at most: its factor takes O(K³) once, about 2 s at 128 here. */
+    public static final int MAX_SUBCARRIERS = 128;
 
     private static final Map<Ofdm, double[]> FACTORS = new ConcurrentHashMap<>();
 
@@ -45,15 +45,16 @@ public record Ofdm(int subcarriers, double spacingHz, double delaySpreadS) {
     public double[][] gains(SplittableRandom rng) {
         double[] a = FACTORS.computeIfAbsent(this, Ofdm::factor);
         int n = 2 * subcarriers;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
+        int r = a.length / n;
+        double[] w = new double[r];
+        for (int i = 0; i < r; i++) {
             w[i] = rng.nextGaussian();
         }
         double[] x = new double[n]; // (Re h, Im h) = A·w
         for (int i = 0; i < n; i++) {
             double sum = 0;
-            for (int m = 0; m < n; m++) {
-                sum += a[i * n + m] * w[m];
+            for (int m = 0; m < r; m++) {
+                sum += a[i * r + m] * w[m];
             }
             x[i] = sum;
         }
@@ -78,7 +79,8 @@ public record Ofdm(int subcarriers, double spacingHz, double delaySpreadS) {
      * A = V·Λ^½ with (Re h, Im h) = A·w, w ~ N(0, I): V and Λ the eigenvectors and eigenvalues of the covariance of
      * (Re h, Im h), M = ½·[[Re C, −Im C], [Im C, Re C]] for a circularly symmetric h. C is positive semi-definite but
      * nearly singular when the sub-carriers are strongly correlated (τ = 0 makes every entry 1), where a Cholesky
-     * factor loses all accuracy; the eigenvalues that rounding makes negative are set to 0. Row-major, 2K × 2K.
+     * factor loses all accuracy. Only the r eigenvalues above 1e-12 of the largest are kept (the rest, which rounding
+     * may make negative, carry no power): A is 2K × r, row-major, and a strongly correlated band costs little a draw.
      */
     private static double[] factor(Ofdm o) {
         int k = o.subcarriers;
@@ -94,11 +96,23 @@ public record Ofdm(int subcarriers, double spacingHz, double delaySpreadS) {
             }
         }
         double[] v = SymmetricEigen.decompose(m, n);
-        double[] a = new double[n * n];
-        for (int col = 0; col < n; col++) {
-            double root = Math.sqrt(Math.max(0, m[col * n + col]));
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, m[i * n + i]);
+        }
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (m[i * n + i] > 1e-12 * largest) {
+                kept.add(i);
+            }
+        }
+        int r = kept.size();
+        double[] a = new double[n * r];
+        for (int c = 0; c < r; c++) {
+            int col = kept.get(c);
+            double root = Math.sqrt(m[col * n + col]);
             for (int row = 0; row < n; row++) {
-                a[row * n + col] = v[row * n + col] * root;
+                a[row * r + c] = v[row * n + col] * root;
             }
         }
         return a;
