@@ -1,6 +1,7 @@
 package aigcsim.scenarios.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ import aigcsim.worker.StepModel;
 
 /**
  * The twin on a fake model with no noise in its costs (a step of b requests busy-waits 20 ms·(1 + 0.25·(b − 1)), a
- * finish 3 ms): the pools measured as calibrate measures them give each step's known time within 2 %, and the
- * simulator's prediction of the async pool's mean latency agrees with the pool's measured one within 2 %.
+ * finish 3 ms): the pools measured as calibrate measures them give each step's known time (at most 5 % over it),
+ * and the simulator's prediction of the async pool's mean latency agrees with the pool's measured one within 2 %.
  */
 class TwinTest {
     @TempDir
@@ -81,9 +82,13 @@ class TwinTest {
             Calibration.PoolFigures f = Calibration.pool(FAKE,
                     Twin.pool(Scenario.EdgeMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), 1, 4), steps, 0.02,
                     40, (b, all) -> { });
-            for (int b = 1; b <= f.stepByBatch().size(); b++) { // the worker's own timing of its steps
+            // the worker's own timing of its steps: a busy-wait can only be stretched (another process preempting it
+            // on a loaded 2-core machine: 2.4 % once, while a sweep ran beside the tests), never shortened
+            for (int b = 1; b <= f.stepByBatch().size(); b++) {
                 double known = 0.020 * (1 + 0.25 * (b - 1));
-                assertEquals(known, f.stepByBatch().get(b - 1).seconds(), 0.02 * known, mode + " pool, batch " + b);
+                double got = f.stepByBatch().get(b - 1).seconds();
+                assertTrue(got > 0.995 * known && got < 1.05 * known, mode + " pool, batch " + b + ": " + got
+                        + " s, known " + known + " s");
             }
             ObjectNode pool = pools.putObject(mode);
             pool.set("batchCurve", json.valueToTree(Calibration.increasingCurve(f.stepByBatch())));
