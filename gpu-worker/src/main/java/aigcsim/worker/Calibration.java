@@ -165,7 +165,7 @@ public final class Calibration {
 
     /**
      * Runs batched steps of every size 1 … {@code maxBatch} in turn for {@code seconds}, untimed: a fresh JVM and
-     * model run their first steps slower (the JIT, PyTorch's allocator), by 20 to 30 % here for the first second,
+     * model run their first steps slower (the JIT, PyTorch's allocator: 8.2 ms against 5.8 to 6.2 ms later here),
      * which would inflate the first figures timed and, through t(1), understate the whole batch curve.
      */
     void warmUp(int maxBatch, int totalSteps, double seconds) {

@@ -11,15 +11,15 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import aigcsim.core.cost.DeviceProfile;
+import aigcsim.core.sim.Scenario;
 import aigcsim.scenarios.file.ResolvedScenario;
 import aigcsim.scenarios.file.ScenarioLoader;
 import aigcsim.scenarios.file.ScenarioResolver;
-import aigcsim.core.sim.Scenario;
 import aigcsim.scenarios.twin.Twin;
 import aigcsim.worker.Calibration;
 import aigcsim.worker.ModelSource;
@@ -63,9 +63,8 @@ final class TwinCommand implements Callable<Integer> {
     /**
      * The profile the simulator runs for the pool in {@code mode}: the calibrated one with the step as that pool runs
      * it, t(b) = speed·t_pool(b) + o, o the pool's time between steps (its batch curve follows), both measured in the
-     * pool (speed 1: as measured);
-     * a pool that never batches (serial) keeps the model's own curve. The pool's batch wait is the scenario's
-     * {@code edge.batchWaitS}.
+     * pool (speed 1: as measured); a pool that never batches (serial) keeps the model's own curve. The pool's batch
+     * wait is the scenario's {@code edge.batchWaitS}.
      */
     static Path forPool(ObjectNode calibrated, String mode, double speed, Path dir) throws java.io.IOException {
         ObjectNode p = calibrated.deepCopy();
