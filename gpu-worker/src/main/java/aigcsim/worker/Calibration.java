@@ -205,9 +205,8 @@ public final class Calibration {
 
     /**
      * Measures a pool of {@code config} (one worker) on {@code models}, after {@value #WARM_UP_S} s of unmeasured
-     * rounds: for each batch size b up to the config's
-     * maxBatch, rounds of b requests of {@code totalSteps} steps, all at the edge, submitted at once to the idle pool
-     * so that they step together; a round's figure is the mean time of its steps at batch b as the worker timed them,
+     * rounds: for each batch size b up to the config's maxBatch, rounds of b requests of {@code totalSteps} steps, all
+     * at the edge, submitted at once to the idle pool so that they step together; a round's figure is the mean time of its steps at batch b as the worker timed them,
      * and rounds go on until their 95 % half-width (Student's t) is within {@code precision}, or {@code maxRounds}.
      * The rounds at batch 1 (at least {@value #OVERHEAD_REQUESTS} of them, or {@code maxRounds}) also give the pool's
      * time between steps: each request's latency less its steps, its finish stage and the batch wait, over its steps.

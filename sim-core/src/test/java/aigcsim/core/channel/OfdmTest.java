@@ -42,7 +42,7 @@ class OfdmTest {
 
     @Test
     void eachSubcarrierAveragesToRayleighsErgodicCapacity() {
-        double[] moments = rayleighCapacityMoments(10);
+        double[] moments = RayleighCapacity.moments(10);
         Ofdm o = new Ofdm(64, 30e3, 100e-9);
         SplittableRandom rng = new SplittableRandom(11);
         double sum = 0;
@@ -56,25 +56,9 @@ class OfdmTest {
         assertEquals(moments[0], sum / blocks / 64, 0.01 * moments[0]);
     }
 
-    /** E[c] and Var[c] of c = log2(1 + snr·X), X ~ Exp(1) (one Rayleigh link), by Simpson's rule on [0, 60]. */
-    private static double[] rayleighCapacityMoments(double snr) {
-        int m = 60_000;
-        double h = 60.0 / m;
-        double first = 0;
-        double second = 0;
-        for (int i = 0; i <= m; i++) {
-            double x = i * h;
-            double w = (i == 0 || i == m ? 1 : i % 2 == 1 ? 4 : 2) * h / 3 * Math.exp(-x);
-            double c = Math.log1p(snr * x) / Math.log(2);
-            first += w * c;
-            second += w * c * c;
-        }
-        return new double[] {first, second - first * first};
-    }
-
     @Test
     void aShortDelaySpreadMakesTheBandsCapacityVaryMore() {
-        double flat = rayleighCapacityMoments(10)[1];
+        double flat = RayleighCapacity.moments(10)[1];
         double shortSpread = variance(new Ofdm(64, 30e3, 30e-9));
         double longSpread = variance(new Ofdm(64, 30e3, 1000e-9));
         // 30 ns: 64 sub-carriers over 1.9 MHz fade nearly as one (|C_0,63| = 0.94), the variance of one Rayleigh link
