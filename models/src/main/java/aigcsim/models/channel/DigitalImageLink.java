@@ -4,11 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,18 +11,17 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import aigcsim.core.channel.McsTable;
+
 /**
- * The digital baseline of Edge AIGC: the decoded image is JPEG-encoded (Java ImageIO) at the highest quality whose
- * entropy-coded scan fits the bit budget of the channel uses at the MCS the SNR allows (5G NR LDPC + QAM
- * thresholds of {@code shared/reference/nr_ldpc_mcs_awgn_thresholds.csv}; the JPEG headers are fixed by the quality
- * and known to the receiver, so only the scan is sent). Below the lowest threshold, or when not even the lowest
- * quality fits, the image is lost: the cliff. On Rayleigh block fading the MCS follows the faded SNR (perfect CSI).
+ * The digital baseline of Edge AIGC (and JPEG-LDPC of DeKA-g): the decoded image is JPEG-encoded (Java ImageIO) at the
+ * highest quality whose entropy-coded scan fits the bit budget of the channel uses (the JPEG headers are fixed by the
+ * quality and known to the receiver, so only the scan is sent). The budget is {@link #budgetBits}: each symbol
+ * carries the information bits of the 5G NR LDPC + QAM scheme its SNR allows ({@link McsTable#nr}, an SNR-threshold
+ * abstraction of LDPC at a block error rate of 1e-2). Below the lowest threshold, or when not even the lowest quality
+ * fits, the image is lost: the cliff.
  */
 public final class DigitalImageLink {
-    private record Mcs(double spectralEfficiency, double thresholdDb) {
-    }
-
-    private static final List<Mcs> TABLE = load();
     private static final int[] QUALITIES = {95, 90, 80, 70, 60, 50, 40, 30, 20, 10, 5, 1};
 
     /** What arrived: the image (null when lost), the JPEG quality used, the scan bits and the budget. */
@@ -41,24 +35,12 @@ public final class DigitalImageLink {
     }
 
     /**
-     * Sends a {@code side}×{@code side} image with values in [−1, 1] over {@code channelUses} complex symbols.
+     * Sends a {@code side}×{@code side} image with values in [−1, 1] over {@code channelUses} complex symbols of
+     * {@code channel} at mean SNR {@code snrDb}.
      */
-    public static Delivery send(float[] image, int side, double snrDb, int channelUses, TensorChannel.Kind kind,
+    public static Delivery send(float[] image, int side, double snrDb, int channelUses, LinkChannel channel,
             long seed) {
-        double snr = snrDb;
-        if (kind == TensorChannel.Kind.RAYLEIGH) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            double re = rng.nextGaussian() / Math.sqrt(2);
-            double im = rng.nextGaussian() / Math.sqrt(2);
-            snr += 10 * Math.log10(re * re + im * im);
-        }
-        double se = 0;
-        for (Mcs m : TABLE) {
-            if (m.thresholdDb() <= snr) {
-                se = Math.max(se, m.spectralEfficiency());
-            }
-        }
-        double budget = se * channelUses;
+        double budget = budgetBits(snrDb, channel.powerGains(channelUses, seed));
         for (int q : QUALITIES) {
             byte[] jpeg = encode(image, side, q);
             int scanBits = 8 * scanBytes(jpeg);
@@ -67,6 +49,20 @@ public final class DigitalImageLink {
             }
         }
         return new Delivery(null, 0, 0, budget);
+    }
+
+    /**
+     * The information bits that symbols of these power gains carry at mean SNR {@code snrDb}: each at the most
+     * efficient scheme its own SNR reaches (perfect channel knowledge at the transmitter: on a flat channel one scheme
+     * for the block, on OFDM bit loading per sub-carrier, as the simulator's OFDM links).
+     */
+    public static double budgetBits(double snrDb, double[] powerGains) {
+        McsTable mcs = McsTable.nr();
+        double bits = 0;
+        for (double g : powerGains) {
+            bits += mcs.spectralEfficiency(snrDb + 10 * Math.log10(g));
+        }
+        return bits;
     }
 
     static byte[] encode(float[] image, int side, int quality) {
@@ -121,23 +117,6 @@ public final class DigitalImageLink {
             return out;
         } catch (IOException e) {
             throw new IllegalStateException("JPEG decoding failed", e);
-        }
-    }
-
-    private static List<Mcs> load() {
-        String resource = "/reference/nr_ldpc_mcs_awgn_thresholds.csv";
-        try (InputStream in = DigitalImageLink.class.getResourceAsStream(resource)) {
-            List<Mcs> rows = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                String[] f = lines[i].trim().split(",");
-                if (f.length >= 5) {
-                    rows.add(new Mcs(Integer.parseInt(f[1]) * Double.parseDouble(f[2]), Double.parseDouble(f[4])));
-                }
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 }

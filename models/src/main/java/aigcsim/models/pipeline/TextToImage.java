@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import aigcsim.models.channel.DigitalImageLink;
+import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.DdimSampler;
@@ -352,7 +353,7 @@ public final class TextToImage implements AutoCloseable {
         float[] image = switch (r.transmission()) {
             case ANALOG, JSCC -> deliver(r, sentLatent, timesteps(r.totalSteps())[r.edgeSteps()]);
             case DIGITAL -> DigitalImageLink.send(reference, FashionMnist.SIDE, r.snrDb(), CHANNEL_USES,
-                    r.channel(), r.seed() ^ CHANNEL_SEED_MIX).image();
+                    LinkChannel.of(r.channel()), r.seed() ^ CHANNEL_SEED_MIX).image();
             case NONE -> reference;
         };
         return judge(image, reference, r.prompt());
