@@ -6,12 +6,14 @@ import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Jscc;
 import aigcsim.models.nn.JsccCoder;
+import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.quality.ImageQuality;
 import aigcsim.models.training.Training;
@@ -123,6 +125,32 @@ final class Evaluation {
                 }
             }
             out.put(TextToImage.residualKey(snrDb), sum / n);
+        }
+        return out;
+    }
+
+    /**
+     * The link-level codec's latent MSE on held-out latents (up to 2,000) at 10 dB, at the lowest and the full rate,
+     * on AWGN and on OFDM at 100 ns.
+     */
+    static Map<String, Double> linkJsccMse(LinkJscc codec, NDManager parent, float[][] latents) {
+        float[][] x = java.util.Arrays.copyOf(latents, Math.min(2000, latents.length));
+        long[] seeds = new long[x.length];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = 9000 + i;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (LinkChannel ch : new LinkChannel[] {LinkChannel.awgn(), LinkChannel.ofdm(Training.linkBand(100e-9))}) {
+            for (int kept : new int[] {1, LinkJscc.CHANNELS}) {
+                float[][] rec = codec.transmit(parent, x, 10, kept, ch, seeds);
+                double sum = 0;
+                for (int i = 0; i < x.length; i++) {
+                    for (int v = 0; v < 256; v++) {
+                        sum += (rec[i][v] - x[i][v]) * (rec[i][v] - x[i][v]);
+                    }
+                }
+                out.put("testLatentMse@10dB," + ch.label() + ",channels=" + kept, sum / (256.0 * x.length));
+            }
         }
         return out;
     }

@@ -20,6 +20,7 @@ import aigcsim.models.channel.TensorChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
+import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.quality.FrechetDistance;
 import aigcsim.models.training.ModelSizes;
@@ -36,11 +37,13 @@ import picocli.CommandLine.Option;
  * (fine-tuned receiver), the plain receiver (a = T̂: Non-fine-tuning AIGC) and Edge AIGC (digital JPEG); plus PNG grids
  * like seed 001's Fig. 4 (rows SNR, columns framework, one prompt and seed). {@code --weights DIR} measures other
  * weights (e.g. retrained with {@code train --out DIR}), {@code --data DIR} reads Fashion-MNIST from another directory.
+ * {@code --suite link} runs {@link LinkSuite} instead.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
         sortOptions = false,
         description = {"Measures the models: reconstruction PSNR, classifier accuracy, semantic accuracy and "
-            + "Frechet distance of 20-step samples, the SNR x a x channel table, a PNG grid; writes eval.json."})
+            + "Frechet distance of 20-step samples, the SNR x a x channel table, a PNG grid; writes eval.json.",
+            "--suite link: the link-level codec against its baselines; writes link.csv, link.json and PNG charts."})
 public final class ModelsEval extends ModelsSubcommand {
     static final double[] SNRS_DB = {-6, -3, 0, 3, 6, 9, 12, 15};
     static final int[] SPLITS = {0, 5, 10, 15, 20};
@@ -63,9 +66,30 @@ public final class ModelsEval extends ModelsSubcommand {
             description = "20-step samples for semantic accuracy and Frechet distance (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--table-samples", paramLabel = "N", defaultValue = "20", converter = PositiveInt.class,
-            description = "prompt and seed pairs per cell of the SNR x a x channel table (default: ${DEFAULT-VALUE})")
-    int tableSamples;
+    @Option(names = "--table-samples", paramLabel = "N", converter = PositiveInt.class,
+            description = "prompt and seed pairs per cell of the SNR x a x channel table (default: 20) or of the link "
+                + "suite (default: " + LINK_SAMPLES + ")")
+    Integer tableSamples;
+
+    @Option(names = "--suite", paramLabel = "NAME", defaultValue = "core", converter = SuiteName.class,
+            description = {"core: the models and seed 001's table (eval.json); link: the link level of DeKA-g and "
+                + "its baselines at equal channel uses, by scheme, channel, SNR and rate (link.csv, link.json, PNG "
+                + "charts) (default: ${DEFAULT-VALUE})"})
+    String suite;
+
+    static final int LINK_SAMPLES = 100;
+
+    /** The suite names, with the allowed ones in the message of a wrong one. */
+    static final class SuiteName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals("core") && !value.equals("link")) {
+                throw new picocli.CommandLine.TypeConversionException("unknown suite '" + value
+                        + "'; expected core or link");
+            }
+            return value;
+        }
+    }
 
     @Option(names = "--guidance", paramLabel = "G", converter = NonNegativeDouble.class,
             description = "classifier-free guidance scale (default: ${DEFAULT-VALUE})")
@@ -74,12 +98,24 @@ public final class ModelsEval extends ModelsSubcommand {
     @Override
     void run() throws IOException, BadInputException {
         Path weights = weightsOption.existingDir();
-        requireDataDir(data);
-        FashionMnist.Split test = FashionMnist.load(data, false, 10000);
         Files.createDirectories(out);
         Map<String, Object> report = new LinkedHashMap<>();
         ModelSizes sizes = ModelSizes.BUNDLED;
         report.put("guidance", guidance);
+        if (suite.equals("link")) { // generated samples only: no data set needed
+            try (TextToImage t2i = TextToImage.load(weights, sizes, guidance);
+                    Model codec = Weights.load(weights, "link-jscc", sizes.linkJscc())) {
+                report.putAll(LinkSuite.run(t2i, (LinkJscc) codec.getBlock(), codec.getNDManager(),
+                        tableSamples != null ? tableSamples : LINK_SAMPLES, out));
+                report.put("weights", Map.of("link-jscc", WeightsManifest.verify(weights, "link-jscc").sha256()));
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                    out.resolve("link.json").toFile(), report);
+            System.out.println("wrote " + out.resolve("link.json"));
+            return;
+        }
+        requireDataDir(data);
+        FashionMnist.Split test = FashionMnist.load(data, false, 10000);
         try (TextToImage t2i = TextToImage.load(weights, sizes, guidance)) {
             try (Model vae = Weights.load(weights, "autoencoder", sizes.autoencoder());
                     Model cls = Weights.load(weights, "classifier", sizes.classifier())) {
@@ -91,7 +127,7 @@ public final class ModelsEval extends ModelsSubcommand {
                         + "accuracy %.4f%n", psnr, acc);
             }
             report.put("samples", samples(t2i, test, samples));
-            List<Map<String, Object>> table = table(t2i, tableSamples, out);
+            List<Map<String, Object>> table = table(t2i, tableSamples != null ? tableSamples : 20, out);
             report.put("table", table);
             report.put("claims", claims(table));
             report.put("weights", Map.of("denoiser", WeightsManifest.verify(weights, "denoiser").sha256()));

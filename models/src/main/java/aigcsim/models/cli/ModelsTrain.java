@@ -16,6 +16,7 @@ import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.training.ModelSizes;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|all]}: trains on Fashion-MNIST and writes weights
+ * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|all]}: trains on Fashion-MNIST and writes weights
  * with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled {@code models/weights} unless
  * named). An output directory that lacks components this run does not train gets the bundled ones, so it is a
  * complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and JSCC codec find the
@@ -38,18 +39,19 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
         sortOptions = false,
         description = {"Trains the models on Fashion-MNIST and writes their weights and manifests.",
-            "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min (all ~45 min)."})
+            "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min, link-jscc ~8 min "
+                + "(all ~53 min)."})
 public final class ModelsTrain extends ModelsSubcommand {
-    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc");
+    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc", "link-jscc");
     static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3, "denoiser", 8,
-            "jscc", 12);
+            "jscc", 12, "link-jscc", 20);
     static final String DEFAULT_OUT = "results/models/weights";
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "all",
             converter = ComponentName.class,
-            description = "classifier, autoencoder, denoiser, jscc or all (default: ${DEFAULT-VALUE})")
+            description = "classifier, autoencoder, denoiser, jscc, link-jscc or all (default: ${DEFAULT-VALUE})")
     String component;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
@@ -62,7 +64,7 @@ public final class ModelsTrain extends ModelsSubcommand {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "epochs for every component trained (default: as bundled, classifier 3, autoencoder 3, "
-                + "denoiser 8, jscc 12)")
+                + "denoiser 8, jscc 12, link-jscc 20)")
     Integer epochs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
@@ -90,8 +92,9 @@ public final class ModelsTrain extends ModelsSubcommand {
             train(c, ModelSizes.BUNDLED, train, test, epochs != null ? epochs : DEFAULT_EPOCHS.get(c), out, data);
         }
         if (components().contains("autoencoder") && !components().contains("denoiser")) {
-            out().println("note: the denoiser and JSCC codec in " + out + " were trained on the previous "
-                    + "autoencoder's latents; retrain them too (train denoiser, train jscc) for a consistent set");
+            out().println("note: the denoiser and JSCC codecs in " + out + " were trained on the previous "
+                    + "autoencoder's latents; retrain them too (train denoiser, train jscc, train link-jscc) for a "
+                    + "consistent set");
         }
     }
 
@@ -122,12 +125,13 @@ public final class ModelsTrain extends ModelsSubcommand {
             try {
                 m = WeightsManifest.verify(Weights.BUNDLED_DIR, c);
             } catch (IllegalArgumentException e) {
-                if (c.equals("autoencoder") && (components().contains("denoiser") || components().contains("jscc"))) {
+                if (c.equals("autoencoder") && (components().contains("denoiser") || components().contains("jscc")
+                        || components().contains("link-jscc"))) {
                     throw new BadInputException(out + " has no autoencoder, which the " + String.join(" and ",
                             components()) + " train on, and the bundled one cannot be used: " + e.getMessage());
                 }
                 out().println("note: " + out + " has no " + c + " and the bundled one cannot be copied ("
-                        + e.getMessage() + "); eval and bench need all four components");
+                        + e.getMessage() + "); eval and bench need every component");
                 continue;
             }
             Files.createDirectories(out);
@@ -201,6 +205,19 @@ public final class ModelsTrain extends ModelsSubcommand {
                             new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()), new NoiseSchedule(), plan);
                     metrics.put("latentScale", scale);
                     Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("epsMse", loss),
+                            metrics);
+                }
+            }
+            case "link-jscc" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
+                try (Model m = Model.newInstance(component)) {
+                    LinkJscc codec = sizes.linkJscc();
+                    m.setBlock(codec);
+                    double loss = Training.linkJscc(m, latents, plan);
+                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), trainingLatents(sizes, out, test,
+                            scale)));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("latentMse", loss),
                             metrics);
                 }
             }

@@ -16,18 +16,27 @@ public final class Jscc extends TracedBlock {
     private final JsccCoder decoder;
 
     public Jscc(int width) {
-        encoder = addChildBlock("encoder", new JsccCoder(width));
-        decoder = addChildBlock("decoder", new JsccCoder(width));
+        encoder = addChildBlock("encoder", new JsccCoder(width, 4));
+        decoder = addChildBlock("decoder", new JsccCoder(width, 4));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training,
             PairList<String, Object> params) {
         NDArray s = call(encoder, ps, new NDList(in.get(0), in.get(1)), training).singletonOrThrow();
-        long b = s.getShape().get(0);
-        NDArray power = s.square().reshape(b, -1).mean(new int[] {1}, true).reshape(b, 1, 1, 1).add(1e-8f);
-        NDArray y = s.div(power.sqrt()).add(in.get(3).mul(in.get(2)));
+        NDArray y = unitPower(s, s.onesLike()).add(in.get(3).mul(in.get(2)));
         return call(decoder, ps, new NDList(y, in.get(1)), training);
+    }
+
+    /**
+     * {@code s} scaled per sample to unit mean power per real value over the values {@code mask} keeps (1 kept, 0
+     * not sent).
+     */
+    static NDArray unitPower(NDArray s, NDArray mask) {
+        long b = s.getShape().get(0);
+        NDArray kept = mask.reshape(b, -1).sum(new int[] {1}, true);
+        NDArray power = s.mul(mask).square().reshape(b, -1).sum(new int[] {1}, true).div(kept).add(1e-8f);
+        return s.div(power.sqrt().reshape(b, 1, 1, 1));
     }
 
     public NDArray encode(ParameterStore ps, NDArray x, NDArray snrFeature) {

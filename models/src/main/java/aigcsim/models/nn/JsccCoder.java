@@ -8,8 +8,8 @@ import ai.djl.util.PairList;
 
 /**
  * One side of the JSCC codec (seed 003): a small convolutional network on 4×8×8 tensors, made SNR-adaptive by
- * feature-wise modulation (h ← h·(1 + γ(snr)) + β(snr)). Inputs: x (B, 4, 8, 8), SNR feature (B, 1); output
- * (B, 4, 8, 8) — for the encoder, 256 real values = 128 complex channel symbols.
+ * feature-wise modulation (h ← h·(1 + γ(snr)) + β(snr)). Inputs: x (B, any channels, 8, 8), SNR feature (B, 1);
+ * output (B, outChannels, 8, 8) — for SemAIGC's encoder 4 channels, 256 real values = 128 complex channel symbols.
  */
 public final class JsccCoder extends TracedBlock {
     private final int width;
@@ -18,12 +18,12 @@ public final class JsccCoder extends TracedBlock {
     private final Block mid;
     private final Block out;
 
-    public JsccCoder(int width) {
+    public JsccCoder(int width, int outChannels) {
         this.width = width;
         in = addChildBlock("in", Layers.conv(width, 3, 1));
         film = addChildBlock("film", Layers.linear(2 * width));
         mid = addChildBlock("mid", Layers.conv(width, 3, 1));
-        out = addChildBlock("out", Layers.conv(4, 3, 1));
+        out = addChildBlock("out", Layers.conv(outChannels, 3, 1));
     }
 
     @Override

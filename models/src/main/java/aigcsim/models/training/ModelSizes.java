@@ -7,6 +7,7 @@ import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Denoiser;
 import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.nn.TextEncoder;
 import aigcsim.models.nn.UNet;
 
@@ -31,6 +32,11 @@ public record ModelSizes(int vaeWidth, int unetChannels1, int unetChannels2, int
         return new Jscc(jsccWidth);
     }
 
+    /** The link-level codec (DeKA-g), as wide as the JSCC codec. */
+    public LinkJscc linkJscc() {
+        return new LinkJscc(jsccWidth);
+    }
+
     public Classifier classifier() {
         return new Classifier();
     }
@@ -44,6 +50,7 @@ public record ModelSizes(int vaeWidth, int unetChannels1, int unetChannels2, int
         m.put("promptLength", promptLength);
         m.put("jsccWidth", jsccWidth);
         m.put("jsccSymbols", 128);
+        m.put("linkJsccSymbols", LinkJscc.CHANNELS * LinkJscc.SYMBOLS_PER_CHANNEL);
         m.put("timeFeatures", UNet.TIME_FEATURES);
         return m;
     }

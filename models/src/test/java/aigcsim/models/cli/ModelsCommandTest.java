@@ -91,7 +91,14 @@ class ModelsCommandTest {
         Run r = run("train", "classifer");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown component 'classifer'"), r.err());
-        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc or all"), r.err());
+        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc, link-jscc or all"), r.err());
+    }
+
+    @Test
+    void anUnknownEvalSuiteIsAUsageErrorListingTheSuites() {
+        Run r = run("eval", "--suite", "links");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown suite 'links'; expected core or link"), r.err());
     }
 
     @Test

@@ -112,6 +112,15 @@ class TinyModelsTest {
         }
         assertTrue(codec[1] < 0.9 * codec[0], "JSCC latent MSE after 6 epochs " + codec[1] + " vs 1 epoch "
                 + codec[0]);
+        double[] link = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try (Model m = Model.newInstance("link-jscc")) {
+                m.setBlock(TINY.linkJscc());
+                link[i] = Training.linkJscc(m, latents, plan(epochs[i]));
+            }
+        }
+        assertTrue(link[1] < 0.9 * link[0], "link-level codec latent MSE after 6 epochs " + link[1] + " vs 1 epoch "
+                + link[0]);
     }
 
     /** Saves a freshly initialized classifier (seeded) to {@code dir}; returns its logits on one image. */

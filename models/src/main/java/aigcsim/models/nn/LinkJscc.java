@@ -1,0 +1,135 @@
+package aigcsim.models.nn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import aigcsim.models.channel.LinkChannel;
+
+/**
+ * The link-level JSCC codec of DeKA-g ("Distillation-Enabled Knowledge Alignment for Generative Semantic
+ * Communications of AIGC Images"): a latent in, {@value #CHANNELS} channels of 8×8 symbols out, of which the first k
+ * are sent (variable rate by truncation: one model for every rate, trained with random k; the receiver zero-fills
+ * the rest), each symbol quantized to its nearest 64-QAM point (trained through a straight-through estimator), sent
+ * over a channel whose zero-forced noise differs symbol by symbol (OFDM), and a latent out.
+ *
+ * <p>Inputs: latent x (B, 4, 8, 8); SNR feature (B, 1); noise standard deviation per real value after zero forcing
+ * (B, C, 8, 8); unit noise (B, C, 8, 8); mask (B, C, 8, 8), 1 on the channels sent and 0 on the rest. Output: the
+ * received latent x̂ (B, 4, 8, 8). Consecutive pairs of values are one complex symbol, so channel c carries symbols
+ * 32c … 32c + 31. The decoder sees each zero-forced symbol weighted by its reliability 1 / (1 + σ²) (the MMSE
+ * weight: a symbol in a deep fade, whose zero-forced noise is huge, counts for nearly nothing) and, as channel
+ * knowledge, the reliabilities themselves; both are 0 where nothing was sent (zero fill).
+ */
+public final class LinkJscc extends TracedBlock {
+    /** Symbol channels the encoder makes: 8 × 64 real values = 256 complex symbols at the full rate. */
+    public static final int CHANNELS = 8;
+    /** Complex symbols per channel. */
+    public static final int SYMBOLS_PER_CHANNEL = 32;
+    /** 64-QAM: the 8 levels per real dimension are the odd integers −7 … 7 times this, for unit mean power. */
+    public static final double QAM_STEP = 1 / Math.sqrt(21);
+    /** Bits a 64-QAM symbol carries. */
+    public static final int QAM_BITS = 6;
+
+    /** Mixed into a sample's seed for its channel noise (its channel gains use the seed itself). */
+    private static final long NOISE_SEED_MIX = 0x6E6F697365L;
+
+    private final JsccCoder encoder;
+    private final JsccCoder decoder;
+
+    public LinkJscc(int width) {
+        encoder = addChildBlock("encoder", new JsccCoder(width, CHANNELS));
+        decoder = addChildBlock("decoder", new JsccCoder(width, 4));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training,
+            PairList<String, Object> params) {
+        NDArray mask = in.get(4);
+        NDArray s = symbols(ps, in.get(0), in.get(1), mask, training);
+        NDArray sigma = in.get(2);
+        NDArray reliability = mask.div(sigma.square().add(1f));
+        NDArray y = s.add(in.get(3).mul(sigma)).mul(reliability);
+        return call(decoder, ps, new NDList(y.concat(reliability, 1), in.get(1)), training);
+    }
+
+    /**
+     * The transmitted symbols: encoded, scaled to unit power per real value over the channels sent, quantized to
+     * 64-QAM, zero where not sent.
+     */
+    public NDArray symbols(ParameterStore ps, NDArray x, NDArray snrFeature, NDArray mask, boolean training) {
+        NDArray s = call(encoder, ps, new NDList(x, snrFeature), training).singletonOrThrow();
+        return qam64(Jscc.unitPower(s, mask)).mul(mask);
+    }
+
+    /**
+     * Each value to the nearest 64-QAM level per real dimension, (2⌊v/2⌋ + 1)·step for v = x/step, clipped to ±7
+     * steps; the gradient passes straight through (the straight-through estimator).
+     */
+    public static NDArray qam64(NDArray x) {
+        float step = (float) QAM_STEP;
+        NDArray q = x.div(step).div(2f).floor().mul(2f).add(1f).clip(-7f, 7f).mul(step);
+        return x.add(q.sub(x).stopGradient());
+    }
+
+    /**
+     * Sends each latent (4·8·8 values, the latent scale) over its own draw of {@code channel} at {@code snrDb} with
+     * the first {@code kept} channels: sample i's channel gains and noise come from {@code seeds[i]}, so a sample
+     * sees the same channel at every rate. Returns the received latents.
+     */
+    public float[][] transmit(NDManager parent, float[][] latents, double snrDb, int kept, LinkChannel channel,
+            long[] seeds) {
+        int b = latents.length;
+        int values = CHANNELS * 2 * SYMBOLS_PER_CHANNEL;
+        float[] flat = new float[b * 256];
+        float[] sigma = new float[b * values];
+        float[] mask = new float[b * values];
+        float[] noise = new float[b * values];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(latents[i], 0, flat, i * 256, 256);
+            channelInputs(sigma, mask, i * values, snrDb, kept, channel.powerGains(values / 2, seeds[i]));
+            SplittableRandom rng = new SplittableRandom(seeds[i] ^ NOISE_SEED_MIX);
+            for (int v = 0; v < values; v++) {
+                noise[i * values + v] = (float) rng.nextGaussian();
+            }
+        }
+        try (NDManager m = parent.newSubManager()) {
+            Shape symbols = new Shape(b, CHANNELS, 8, 8);
+            float[] snr = new float[b];
+            Arrays.fill(snr, JsccCoder.snrFeature(snrDb));
+            float[] out = forward(new ParameterStore(m, false), new NDList(m.create(flat, new Shape(b, 4, 8, 8)),
+                    m.create(snr, new Shape(b, 1)), m.create(sigma, symbols), m.create(noise, symbols),
+                    m.create(mask, symbols)), false).singletonOrThrow().toFloatArray();
+            float[][] rec = new float[b][];
+            for (int i = 0; i < b; i++) {
+                rec[i] = Arrays.copyOfRange(out, i * 256, (i + 1) * 256);
+            }
+            return rec;
+        }
+    }
+
+    /** Complex symbols sent when the first {@code kept} channels are: the rate's channel uses. */
+    public static int channelUses(int kept) {
+        return kept * SYMBOLS_PER_CHANNEL;
+    }
+
+    /**
+     * Fills one sample's noise standard deviation and mask (each {@code CHANNELS · 64} values from {@code offset}):
+     * the first {@code kept} channels are sent; value v belongs to symbol v / 2, which has power gain
+     * {@code gains[v / 2]} and so noise variance 1 / (SNR·|h|²) per real value after zero forcing.
+     */
+    public static void channelInputs(float[] sigma, float[] mask, int offset, double snrDb, int kept,
+            double[] gains) {
+        double snr = Math.pow(10, snrDb / 10);
+        int sent = 2 * channelUses(kept);
+        for (int v = 0; v < CHANNELS * 2 * SYMBOLS_PER_CHANNEL; v++) {
+            boolean on = v < sent;
+            mask[offset + v] = on ? 1f : 0f;
+            sigma[offset + v] = on ? (float) Math.sqrt(1 / (snr * Math.max(gains[v / 2], 1e-12))) : 0f;
+        }
+    }
+}
