@@ -130,11 +130,11 @@ final class Evaluation {
     }
 
     /**
-     * The link-level codec's latent MSE on held-out latents (up to 2,000) at 10 dB, at the lowest and the full rate,
-     * on AWGN and on OFDM at 100 ns.
+     * A link-level codec's MSE on held-out sources (latents or images, up to 2,000) at 10 dB, at the lowest and the
+     * full rate, on AWGN and on OFDM at 100 ns.
      */
-    static Map<String, Double> linkJsccMse(LinkJscc codec, NDManager parent, float[][] latents) {
-        float[][] x = java.util.Arrays.copyOf(latents, Math.min(2000, latents.length));
+    static Map<String, Double> linkJsccMse(LinkJscc codec, NDManager parent, float[][] sources) {
+        float[][] x = java.util.Arrays.copyOf(sources, Math.min(2000, sources.length));
         long[] seeds = new long[x.length];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = 9000 + i;
@@ -145,11 +145,11 @@ final class Evaluation {
                 float[][] rec = codec.transmit(parent, x, 10, kept, ch, seeds);
                 double sum = 0;
                 for (int i = 0; i < x.length; i++) {
-                    for (int v = 0; v < 256; v++) {
+                    for (int v = 0; v < x[i].length; v++) {
                         sum += (rec[i][v] - x[i][v]) * (rec[i][v] - x[i][v]);
                     }
                 }
-                out.put("testLatentMse@10dB," + ch.label() + ",channels=" + kept, sum / (256.0 * x.length));
+                out.put("testMse@10dB," + ch.label() + ",channels=" + kept, sum / ((double) x[0].length * x.length));
             }
         }
         return out;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ai.djl.ndarray.NDManager;
+import aigcsim.core.sim.Defaults;
 import aigcsim.models.channel.DigitalImageLink;
 import aigcsim.models.channel.LatentLdpc;
 import aigcsim.models.channel.LinkChannel;
@@ -19,22 +20,29 @@ import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.training.Training;
 
 /**
- * {@code aigcsim models eval --suite link}: the link level of DeKA-g. Edge-generated latents (20-step samples, prompts
- * cycling over the classes) are sent by three schemes at equal channel uses — the link-level JSCC codec (64-QAM,
- * truncated to the rate), Latent-LDPC and JPEG-LDPC — over AWGN, flat Rayleigh and OFDM at two delay spreads, at
- * each SNR and rate; each delivered image is judged against the decoded sent latent (PSNR, SSIM) and by the
- * classifier against its prompt (semantic accuracy). A sample sees the same channel draw under every scheme and
- * rate (common random numbers). Writes {@code link.csv}, {@code link.json} (rows and the claims read off them) and
- * PNG charts: PSNR against rate at three SNRs with the two delay spreads' standard deviations (DeKA-g Fig. 13), PSNR
- * against bits per pixel (Fig. 12), PSNR and semantic accuracy against SNR at the full rate.
+ * {@code aigcsim models eval --suite link}: the link level of DeKA-g and of "Semantic Successive Refinement" (GSC).
+ * Edge-generated latents (20-step samples, prompts cycling over the classes) and their decoded images are sent at
+ * equal channel uses by the link-level JSCC codec of latents (64-QAM, truncated to the rate), DeepJSCC (the same on
+ * the image), Latent-LDPC and JPEG-LDPC, and at the full rate by GSC (the codec's received latent refined by
+ * {@value Defaults#GSC_REFINEMENT_STEPS} denoising steps from the step matched to its residual error), over AWGN, flat
+ * Rayleigh and OFDM at two delay spreads, at each SNR and rate. Each delivered image is judged against the decoded
+ * sent latent (PSNR, SSIM) and by the classifier against its prompt (semantic accuracy). A sample sees the same
+ * channel draw under every scheme and rate (common random numbers). Writes {@code link.csv}, {@code link.json} (rows
+ * and the claims read off them) and PNG charts: PSNR against rate at three SNRs with the two delay spreads' standard
+ * deviations (DeKA-g Fig. 13), PSNR against bits per pixel (Fig. 12), PSNR and semantic accuracy against SNR at the
+ * full rate (GSC's Fig. 4).
  */
 final class LinkSuite {
     static final double[] SNRS_DB = {-5, 0, 5, 10, 15, 20};
     /** The SNRs of the PSNR-against-rate charts. */
     static final double[] RATE_CHART_SNRS_DB = {0, 10, 20};
     static final double[] DELAY_SPREADS_S = {30e-9, 300e-9};
-    static final List<String> SCHEMES = List.of("jscc", "latent-ldpc", "jpeg-ldpc");
-    private static final int TOTAL_STEPS = 20;
+    static final List<String> SCHEMES = List.of("jscc", "gsc", "deep-jscc", "latent-ldpc", "jpeg-ldpc");
+    /** The schemes sent at every rate (GSC only at the full rate: its refinement costs denoising steps). */
+    static final List<String> RATE_SCHEMES = List.of("jscc", "deep-jscc", "latent-ldpc", "jpeg-ldpc");
+    /** Latents, apart from the measured ones, on which GSC's receiver learns its codec's residual error per cell. */
+    static final int CALIBRATION_SAMPLES = 50;
+    private static final int TOTAL_STEPS = TextToImage.TOTAL_STEPS;
     private static final int PIXELS = FashionMnist.SIDE * FashionMnist.SIDE;
 
     /** One cell's sums. */
@@ -65,9 +73,12 @@ final class LinkSuite {
         return c;
     }
 
-    /** Runs the suite on {@code n} samples; writes its files into {@code out}; returns the report. */
-    static Map<String, Object> run(TextToImage t2i, LinkJscc codec, NDManager manager, int n, Path out)
-            throws IOException {
+    /**
+     * Runs the suite on {@code n} samples with the latent codec {@code codec} and the image codec {@code deep} (each
+     * with its model's manager); writes its files into {@code out}; returns the report.
+     */
+    static Map<String, Object> run(TextToImage t2i, LinkJscc codec, NDManager manager, LinkJscc deep,
+            NDManager deepManager, int n, Path out) throws IOException {
         long start = System.nanoTime();
         float[][] latents = new float[n][];
         float[][] refs = new float[n][];
@@ -76,6 +87,13 @@ final class LinkSuite {
             prompts[i] = FashionMnist.PROMPTS.get(i % 10);
             latents[i] = t2i.trajectory(prompts[i], 7000 + i, TOTAL_STEPS).latents()[TOTAL_STEPS];
             refs[i] = t2i.decode(latents[i]);
+        }
+        float[][] calibration = new float[CALIBRATION_SAMPLES][];
+        long[] calibrationSeeds = new long[CALIBRATION_SAMPLES];
+        for (int i = 0; i < CALIBRATION_SAMPLES; i++) {
+            calibration[i] = t2i.trajectory(FashionMnist.PROMPTS.get(i % 10), 8000 + i, TOTAL_STEPS)
+                    .latents()[TOTAL_STEPS];
+            calibrationSeeds[i] = 8000L * 1_000_003L + i;
         }
         System.out.printf(Locale.ROOT, "link suite: %d samples generated in %.0f s%n", n,
                 (System.nanoTime() - start) / 1e9);
@@ -90,10 +108,21 @@ final class LinkSuite {
             for (double snr : SNRS_DB) {
                 for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
                     int uses = LinkJscc.channelUses(kept);
+                    double codecBits = (double) LinkJscc.QAM_BITS * uses;
                     float[][] rec = codec.transmit(manager, latents, snr, kept, ch, seeds);
+                    float[][] images = deep.transmit(deepManager, refs, snr, kept, ch, seeds);
+                    double residual = kept == LinkJscc.CHANNELS ? mse(codec.transmit(manager, calibration, snr, kept,
+                            ch, calibrationSeeds), calibration) : Double.NaN;
                     for (int i = 0; i < n; i++) {
                         cell(cells, "jscc", ch, snr, kept).add(t2i.judge(t2i.decode(rec[i]), refs[i], prompts[i]),
-                                (double) LinkJscc.QAM_BITS * uses);
+                                codecBits);
+                        cell(cells, "deep-jscc", ch, snr, kept).add(t2i.judge(images[i], refs[i], prompts[i]),
+                                codecBits);
+                        if (kept == LinkJscc.CHANNELS) {
+                            float[] refined = t2i.refine(rec[i], residual, Defaults.GSC_REFINEMENT_STEPS, prompts[i]);
+                            cell(cells, "gsc", ch, snr, kept).add(t2i.judge(t2i.decode(refined), refs[i],
+                                    prompts[i]), codecBits);
+                        }
                         LatentLdpc.Delivery l = LatentLdpc.send(latents[i], snr, uses, ch, seeds[i]);
                         cell(cells, "latent-ldpc", ch, snr, kept).add(t2i.judge(l.lost() ? null
                                 : t2i.decode(l.latent()), refs[i], prompts[i]),
@@ -121,6 +150,19 @@ final class LinkSuite {
         System.out.printf(Locale.ROOT, "link suite: %d cells in %.0f s; wrote link.csv and %d charts in %s%n",
                 rows.size(), (System.nanoTime() - start) / 1e9, charts.size(), out);
         return report;
+    }
+
+    /** Mean squared error per value of the received against the sent. */
+    private static double mse(float[][] received, float[][] sent) {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < sent.length; i++) {
+            for (int v = 0; v < sent[i].length; v++) {
+                sum += (received[i][v] - sent[i][v]) * (received[i][v] - sent[i][v]);
+            }
+            count += sent[i].length;
+        }
+        return sum / count;
     }
 
     private static Cell cell(Map<String, Cell> cells, String scheme, LinkChannel ch, double snr, int kept) {
@@ -184,7 +226,7 @@ final class LinkSuite {
         List<Path> files = new ArrayList<>();
         for (double snr : RATE_CHART_SNRS_DB) {
             List<LineChart.Series> series = new ArrayList<>();
-            for (String scheme : SCHEMES) {
+            for (String scheme : RATE_SCHEMES) {
                 for (int t = 0; t < DELAY_SPREADS_S.length; t++) {
                     String ch = ofdm(DELAY_SPREADS_S[t]);
                     var sel = select(rows, scheme, ch, snr);
@@ -242,7 +284,7 @@ final class LinkSuite {
                     small, large), List.of(mean(ms), mean(ml), mean(ss), mean(sl),
                     mean(ms) < mean(ml) && mean(ss) > mean(sl)));
         }
-        for (String other : new String[] {"jpeg-ldpc", "latent-ldpc"}) {
+        for (String other : new String[] {"deep-jscc", "jpeg-ldpc", "latent-ldpc"}) {
             int wins = 0;
             int cellsCounted = 0;
             for (String ch : new String[] {small, large}) {
@@ -272,8 +314,22 @@ final class LinkSuite {
             c.put(String.format(Locale.ROOT, "jscc at %.0f dB, %s: rate steps where PSNR rises with bpp (Fig. 12)",
                     snr, small), List.of(up, psnr.length - 1));
         }
-        double low = SNRS_DB[0];
         int full = LinkJscc.channelUses(LinkJscc.CHANNELS);
+        for (String ch : new String[] {"awgn", "rayleigh"}) {
+            for (double snr : SNRS_DB) {
+                double gsc = fullRate(rows, "gsc", ch, snr, "psnrDb");
+                double deepJscc = fullRate(rows, "deep-jscc", ch, snr, "psnrDb");
+                double jscc = fullRate(rows, "jscc", ch, snr, "psnrDb");
+                c.put(String.format(Locale.ROOT, "%s at %.0f dB, full rate: PSNR of GSC, DeepJSCC, the codec alone; "
+                        + "GSC over DeepJSCC (GSC's Fig. 4: +17.75 %% on AWGN, +20.86 %% on Rayleigh at 15 dB); "
+                        + "semantic accuracy of GSC, DeepJSCC, the codec alone", ch, snr), List.of(gsc, deepJscc, jscc,
+                        fmt(100 * (gsc - deepJscc) / deepJscc) + " %",
+                        fullRate(rows, "gsc", ch, snr, "semanticAccuracy"),
+                        fullRate(rows, "deep-jscc", ch, snr, "semanticAccuracy"),
+                        fullRate(rows, "jscc", ch, snr, "semanticAccuracy")));
+            }
+        }
+        double low = SNRS_DB[0];
         for (String ch : new String[] {"awgn", "rayleigh"}) {
             List<Object> v = new ArrayList<>();
             for (String scheme : SCHEMES) {
@@ -283,8 +339,19 @@ final class LinkSuite {
             }
             c.put(String.format(Locale.ROOT, "%s at %.0f dB, full rate (the digital cliff)", ch, low), v);
         }
+        c.put("awgn, full rate: JPEG-LDPC lost rate at 0, 5 and 10 dB (GSC's Fig. 4: JPEG fails below 3 dB)",
+                List.of(fullRate(rows, "jpeg-ldpc", "awgn", 0, "lostRate"),
+                        fullRate(rows, "jpeg-ldpc", "awgn", 5, "lostRate"),
+                        fullRate(rows, "jpeg-ldpc", "awgn", 10, "lostRate")));
         c.forEach((k, v) -> System.out.println("claim " + k + ": " + v));
         return c;
+    }
+
+    private static double fullRate(List<Map<String, Object>> rows, String scheme, String channel, double snrDb,
+            String field) {
+        int full = LinkJscc.channelUses(LinkJscc.CHANNELS);
+        return select(rows, scheme, channel, snrDb).stream().filter(r -> (int) r.get("channelUses") == full)
+                .mapToDouble(r -> (double) r.get(field)).findFirst().orElseThrow();
     }
 
     private static double mean(double[] v) {

@@ -104,10 +104,13 @@ public final class ModelsEval extends ModelsSubcommand {
         report.put("guidance", guidance);
         if (suite.equals("link")) { // generated samples only: no data set needed
             try (TextToImage t2i = TextToImage.load(weights, sizes, guidance);
-                    Model codec = Weights.load(weights, "link-jscc", sizes.linkJscc())) {
+                    Model codec = Weights.load(weights, "link-jscc", sizes.linkJscc());
+                    Model deep = Weights.load(weights, "deep-jscc", sizes.deepJscc())) {
                 report.putAll(LinkSuite.run(t2i, (LinkJscc) codec.getBlock(), codec.getNDManager(),
+                        (LinkJscc) deep.getBlock(), deep.getNDManager(),
                         tableSamples != null ? tableSamples : LINK_SAMPLES, out));
-                report.put("weights", Map.of("link-jscc", WeightsManifest.verify(weights, "link-jscc").sha256()));
+                report.put("weights", Map.of("link-jscc", WeightsManifest.verify(weights, "link-jscc").sha256(),
+                        "deep-jscc", WeightsManifest.verify(weights, "deep-jscc").sha256()));
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                     out.resolve("link.json").toFile(), report);

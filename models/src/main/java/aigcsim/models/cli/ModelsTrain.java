@@ -30,28 +30,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|all]}: trains on Fashion-MNIST and writes weights
- * with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled {@code models/weights} unless
- * named). An output directory that lacks components this run does not train gets the bundled ones, so it is a
- * complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and JSCC codec find the
- * autoencoder they train on).
+ * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|deep-jscc|all]}: trains on
+ * Fashion-MNIST and writes weights with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled
+ * {@code models/weights} unless named). An output directory that lacks components this run does not train gets the
+ * bundled ones, so it is a complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and
+ * the latent JSCC codecs find the autoencoder they train on).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = ModelsSubcommand.Version.class,
         sortOptions = false,
         description = {"Trains the models on Fashion-MNIST and writes their weights and manifests.",
-            "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min, link-jscc ~8 min "
-                + "(all ~53 min)."})
+            "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min, link-jscc ~8 min, "
+                + "deep-jscc ~18 min (all ~71 min)."})
 public final class ModelsTrain extends ModelsSubcommand {
-    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc", "link-jscc");
+    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc", "link-jscc",
+            "deep-jscc");
     static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3, "denoiser", 8,
-            "jscc", 12, "link-jscc", 20);
+            "jscc", 12, "link-jscc", 20, "deep-jscc", 10);
     static final String DEFAULT_OUT = "results/models/weights";
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "all",
             converter = ComponentName.class,
-            description = "classifier, autoencoder, denoiser, jscc, link-jscc or all (default: ${DEFAULT-VALUE})")
+            description = "classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc or all (default: "
+                + "${DEFAULT-VALUE})")
     String component;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
@@ -64,7 +66,7 @@ public final class ModelsTrain extends ModelsSubcommand {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "epochs for every component trained (default: as bundled, classifier 3, autoencoder 3, "
-                + "denoiser 8, jscc 12, link-jscc 20)")
+                + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10)")
     Integer epochs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
@@ -218,6 +220,16 @@ public final class ModelsTrain extends ModelsSubcommand {
                     metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), trainingLatents(sizes, out, test,
                             scale)));
                     Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("latentMse", loss),
+                            metrics);
+                }
+            }
+            case "deep-jscc" -> {
+                try (Model m = Model.newInstance(component)) {
+                    LinkJscc codec = sizes.deepJscc();
+                    m.setBlock(codec);
+                    double loss = Training.linkJscc(m, train.images(), plan);
+                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), test.images()));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("imageMse", loss),
                             metrics);
                 }
             }

@@ -2,9 +2,7 @@ package aigcsim.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,19 +20,12 @@ public final class Autoencoder extends TracedBlock {
 
     public Autoencoder(int width) {
         encoder = addChildBlock("encoder", new SequentialBlock()
-                .add(Layers.conv(width, 3, 1)).add(silu())
-                .add(Layers.down(width)).add(silu())
-                .add(Layers.down(2 * width)).add(silu())
+                .add(Layers.conv(width, 3, 1)).add(Layers.siluBlock())
+                .add(Layers.down(width)).add(Layers.siluBlock())
+                .add(Layers.down(2 * width)).add(Layers.siluBlock())
                 .add(Layers.conv(2 * LATENT_CHANNELS, 3, 1)));
-        decoder = addChildBlock("decoder", new SequentialBlock()
-                .add(Layers.conv(2 * width, 3, 1)).add(silu())
-                .add(new Upsample(width)).add(silu())
-                .add(new Upsample(width)).add(silu())
-                .add(Layers.conv(1, 3, 1)).add(Activation::tanh));
-    }
-
-    private static Block silu() {
-        return LambdaBlock.singleton(Layers::silu);
+        decoder = addChildBlock("decoder", Layers.upToImage(new SequentialBlock()
+                .add(Layers.conv(2 * width, 3, 1)).add(Layers.siluBlock()), width));
     }
 
     @Override

@@ -3,6 +3,9 @@ package aigcsim.models.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 
@@ -30,5 +33,20 @@ final class Layers {
     /** SiLU, x·σ(x). */
     static NDArray silu(NDArray x) {
         return Activation.swish(x, 1f);
+    }
+
+    /** SiLU as a block. */
+    static Block siluBlock() {
+        return LambdaBlock.singleton(Layers::silu);
+    }
+
+    /**
+     * Appends the path from an 8×8 feature map up to a 32×32 image in [−1, 1] (two upsamplings, then one channel
+     * through tanh): the autoencoder's decoder ends so, and so does DeepJSCC's.
+     */
+    static SequentialBlock upToImage(SequentialBlock path, int width) {
+        return path.add(new Upsample(width)).add(siluBlock())
+                .add(new Upsample(width)).add(siluBlock())
+                .add(conv(1, 3, 1)).add(Activation::tanh);
     }
 }

@@ -7,23 +7,26 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import aigcsim.models.channel.LinkChannel;
 
 /**
- * The link-level JSCC codec of DeKA-g ("Distillation-Enabled Knowledge Alignment for Generative Semantic
- * Communications of AIGC Images"): a latent in, {@value #CHANNELS} channels of 8×8 symbols out, of which the first k
- * are sent (variable rate by truncation: one model for every rate, trained with random k; the receiver zero-fills
- * the rest), each symbol quantized to its nearest 64-QAM point (trained through a straight-through estimator), sent
- * over a channel whose zero-forced noise differs symbol by symbol (OFDM), and a latent out.
+ * The link-level JSCC codecs: DeKA-g's ("Distillation-Enabled Knowledge Alignment for Generative Semantic
+ * Communications of AIGC Images") on the latent ({@link #latent}), and DeepJSCC on the image itself ({@link #image},
+ * the baseline of "Semantic Successive Refinement", with no diffusion anywhere). The source goes in, {@value #CHANNELS}
+ * channels of 8×8 symbols come out, of which the first k are sent (variable rate by truncation: one model for every
+ * rate, trained with random k; the receiver zero-fills the rest), each symbol quantized to its nearest 64-QAM point
+ * (trained through a straight-through estimator), sent over a channel whose zero-forced noise differs symbol by symbol
+ * (OFDM), and the source comes out.
  *
- * <p>Inputs: latent x (B, 4, 8, 8); SNR feature (B, 1); noise standard deviation per real value after zero forcing
- * (B, C, 8, 8); unit noise (B, C, 8, 8); mask (B, C, 8, 8), 1 on the channels sent and 0 on the rest. Output: the
- * received latent x̂ (B, 4, 8, 8). Consecutive pairs of values are one complex symbol, so channel c carries symbols
- * 32c … 32c + 31. The decoder sees each zero-forced symbol weighted by its reliability 1 / (1 + σ²) (the MMSE
- * weight: a symbol in a deep fade, whose zero-forced noise is huge, counts for nearly nothing) and, as channel
- * knowledge, the reliabilities themselves; both are 0 where nothing was sent (zero fill).
+ * <p>Inputs: source x (B, 4, 8, 8) latent or (B, 1, 32, 32) image; SNR feature (B, 1); noise standard deviation per
+ * real value after zero forcing (B, C, 8, 8); unit noise (B, C, 8, 8); mask (B, C, 8, 8), 1 on the channels sent and
+ * 0 on the rest. Output: the received source x̂, shaped as x. Consecutive pairs of values are one complex symbol, so
+ * channel c carries symbols 32c … 32c + 31. The decoder sees each zero-forced symbol weighted by its reliability
+ * 1 / (1 + σ²) (the MMSE weight: a symbol in a deep fade, whose zero-forced noise is huge, counts for nearly nothing)
+ * and, as channel knowledge, the reliabilities themselves; both are 0 where nothing was sent (zero fill).
  */
 public final class LinkJscc extends TracedBlock {
     /** Symbol channels the encoder makes: 8 × 64 real values = 256 complex symbols at the full rate. */
@@ -38,12 +41,31 @@ public final class LinkJscc extends TracedBlock {
     /** Mixed into a sample's seed for its channel noise (its channel gains use the seed itself). */
     private static final long NOISE_SEED_MIX = 0x6E6F697365L;
 
-    private final JsccCoder encoder;
-    private final JsccCoder decoder;
+    private final Shape source;
+    private final Block encoder;
+    private final Block decoder;
 
-    public LinkJscc(int width) {
-        encoder = addChildBlock("encoder", new JsccCoder(width, CHANNELS));
-        decoder = addChildBlock("decoder", new JsccCoder(width, 4));
+    /** A codec of sources of shape {@code source} (per sample); the coders take (x, SNR feature). */
+    private LinkJscc(Shape source, Block encoder, Block decoder) {
+        this.source = source;
+        this.encoder = addChildBlock("encoder", encoder);
+        this.decoder = addChildBlock("decoder", decoder);
+    }
+
+    /** DeKA-g's codec of 4×8×8 latents. */
+    public static LinkJscc latent(int width) {
+        return new LinkJscc(new Shape(4, 8, 8), new JsccCoder(width, CHANNELS), new JsccCoder(width, 4));
+    }
+
+    /** DeepJSCC: the codec of 1×32×32 images. */
+    public static LinkJscc image(int width) {
+        return new LinkJscc(new Shape(1, 32, 32), ImageJsccCoder.encoder(width, CHANNELS),
+                ImageJsccCoder.decoder(width));
+    }
+
+    /** The shape of one source sample. */
+    public Shape source() {
+        return source;
     }
 
     @Override
@@ -77,20 +99,22 @@ public final class LinkJscc extends TracedBlock {
     }
 
     /**
-     * Sends each latent (4·8·8 values, the latent scale) over its own draw of {@code channel} at {@code snrDb} with
-     * the first {@code kept} channels: sample i's channel gains and noise come from {@code seeds[i]}, so a sample
-     * sees the same channel at every rate. Returns the received latents.
+     * Sends each source sample (a latent in the latent scale, or an image in [−1, 1]) over its own draw of
+     * {@code channel} at {@code snrDb} with the first {@code kept} channels: sample i's channel gains and noise come
+     * from {@code seeds[i]}, so a sample sees the same channel at every rate and under either codec. Returns the
+     * received samples.
      */
-    public float[][] transmit(NDManager parent, float[][] latents, double snrDb, int kept, LinkChannel channel,
+    public float[][] transmit(NDManager parent, float[][] sources, double snrDb, int kept, LinkChannel channel,
             long[] seeds) {
-        int b = latents.length;
+        int b = sources.length;
+        int size = (int) source.size();
         int values = CHANNELS * 2 * SYMBOLS_PER_CHANNEL;
-        float[] flat = new float[b * 256];
+        float[] flat = new float[b * size];
         float[] sigma = new float[b * values];
         float[] mask = new float[b * values];
         float[] noise = new float[b * values];
         for (int i = 0; i < b; i++) {
-            System.arraycopy(latents[i], 0, flat, i * 256, 256);
+            System.arraycopy(sources[i], 0, flat, i * size, size);
             channelInputs(sigma, mask, i * values, snrDb, kept, channel.powerGains(values / 2, seeds[i]));
             SplittableRandom rng = new SplittableRandom(seeds[i] ^ NOISE_SEED_MIX);
             for (int v = 0; v < values; v++) {
@@ -101,15 +125,20 @@ public final class LinkJscc extends TracedBlock {
             Shape symbols = new Shape(b, CHANNELS, 8, 8);
             float[] snr = new float[b];
             Arrays.fill(snr, JsccCoder.snrFeature(snrDb));
-            float[] out = forward(new ParameterStore(m, false), new NDList(m.create(flat, new Shape(b, 4, 8, 8)),
+            float[] out = forward(new ParameterStore(m, false), new NDList(m.create(flat, batch(b)),
                     m.create(snr, new Shape(b, 1)), m.create(sigma, symbols), m.create(noise, symbols),
                     m.create(mask, symbols)), false).singletonOrThrow().toFloatArray();
             float[][] rec = new float[b][];
             for (int i = 0; i < b; i++) {
-                rec[i] = Arrays.copyOfRange(out, i * 256, (i + 1) * 256);
+                rec[i] = Arrays.copyOfRange(out, i * size, (i + 1) * size);
             }
             return rec;
         }
+    }
+
+    /** The shape of a batch of {@code b} sources. */
+    public Shape batch(int b) {
+        return new Shape(b).addAll(source);
     }
 
     /** Complex symbols sent when the first {@code kept} channels are: the rate's channel uses. */

@@ -244,6 +244,18 @@ public final class TextToImage implements AutoCloseable {
         }
     }
 
+    /**
+     * GSC's receiver ("Semantic Successive Refinement"): a received clean latent whose residual error has variance
+     * {@code noiseVariance} per value is matched to the diffusion step of that noise level (Proposition 1) and
+     * refined by {@code steps} DDIM steps under the prompt. Returns the refined latent.
+     */
+    public float[] refine(float[] received, double noiseVariance, int steps, String prompt) {
+        try (NDManager m = denoiser.getNDManager().newSubManager()) {
+            return transceiver(m, TOTAL_STEPS).device(m.create(received, LATENT), -1, noiseVariance,
+                    TOTAL_STEPS - steps, tokens(m, prompt), tokens(m, "")).toFloatArray();
+        }
+    }
+
     /** The JSCC decoder's residual variance at an SNR, interpolated on the calibration grid (held at its ends). */
     double residualVariance(double snrDb) {
         double[] g = JSCC_SNR_GRID_DB;

@@ -32,9 +32,14 @@ public record ModelSizes(int vaeWidth, int unetChannels1, int unetChannels2, int
         return new Jscc(jsccWidth);
     }
 
-    /** The link-level codec (DeKA-g), as wide as the JSCC codec. */
+    /** The link-level codec of latents (DeKA-g), as wide as the JSCC codec. */
     public LinkJscc linkJscc() {
-        return new LinkJscc(jsccWidth);
+        return LinkJscc.latent(jsccWidth);
+    }
+
+    /** DeepJSCC, the link-level codec of images, as wide as the autoencoder. */
+    public LinkJscc deepJscc() {
+        return LinkJscc.image(vaeWidth);
     }
 
     public Classifier classifier() {

@@ -309,27 +309,29 @@ public final class Training {
     }
 
     /**
-     * Trains the link-level codec ({@link LinkJscc}) on clean latents: per example a random number of channels sent
-     * (1 … C, variable rate by truncation), SNR uniform in [{@value #LINK_SNR_LOW_DB}, {@value #LINK_SNR_HIGH_DB}] dB,
-     * and a channel: AWGN (¼), flat Rayleigh (¼) or OFDM at one of {@link #LINK_DELAY_SPREADS_S} (½); loss
-     * ‖x̂ − x‖².
+     * Trains a link-level codec ({@link LinkJscc}: of latents or of images) to reproduce its sources: per example a
+     * random number of channels sent (1 … C, variable rate by truncation), SNR uniform in [{@value #LINK_SNR_LOW_DB},
+     * {@value #LINK_SNR_HIGH_DB}] dB, and a channel: AWGN (¼), flat Rayleigh (¼) or OFDM at one of
+     * {@link #LINK_DELAY_SPREADS_S} (½); loss ‖x̂ − x‖².
      */
-    public static double linkJscc(Model model, float[][] latents, Plan plan) {
+    public static double linkJscc(Model model, float[][] sources, Plan plan) {
         Engine.getInstance().setRandomSeed((int) plan.seed());
         Random rng = new Random(plan.seed() + 3);
         int values = LinkJscc.CHANNELS * 64;
-        Shape latentShape = new Shape(plan.batchSize(), 4, 8, 8);
+        LinkJscc codec = (LinkJscc) model.getBlock();
+        int size = (int) codec.source().size();
+        Shape sourceShape = codec.batch(plan.batchSize());
         Shape symbolShape = new Shape(plan.batchSize(), LinkJscc.CHANNELS, 8, 8);
-        try (Trainer t = trainer(model, latentShape, new Shape(plan.batchSize(), 1), symbolShape, symbolShape,
+        try (Trainer t = trainer(model, sourceShape, new Shape(plan.batchSize(), 1), symbolShape, symbolShape,
                 symbolShape)) {
-            return loop("link-jscc", t, latents.length, plan, (m, tr, idx) -> {
+            return loop(model.getName(), t, sources.length, plan, (m, tr, idx) -> {
                 int b = idx.length;
-                float[] flat = new float[b * 256];
+                float[] flat = new float[b * size];
                 float[] snr = new float[b];
                 float[] sigma = new float[b * values];
                 float[] mask = new float[b * values];
                 for (int i = 0; i < b; i++) {
-                    System.arraycopy(latents[idx[i]], 0, flat, i * 256, 256);
+                    System.arraycopy(sources[idx[i]], 0, flat, i * size, size);
                     double snrDb = LINK_SNR_LOW_DB + rng.nextDouble() * (LINK_SNR_HIGH_DB - LINK_SNR_LOW_DB);
                     int kept = 1 + rng.nextInt(LinkJscc.CHANNELS);
                     double u = rng.nextDouble();
@@ -340,7 +342,7 @@ public final class Training {
                     LinkJscc.channelInputs(sigma, mask, i * values, snrDb, kept,
                             channel.powerGains(values / 2, rng.nextLong()));
                 }
-                NDArray x = m.create(flat, latentShape);
+                NDArray x = m.create(flat, sourceShape);
                 NDList out = tr.forward(new NDList(x, m.create(snr).reshape(b, 1), m.create(sigma, symbolShape),
                         m.randomNormal(symbolShape), m.create(mask, symbolShape)));
                 return out.singletonOrThrow().sub(x).square().mean();

@@ -33,13 +33,17 @@ class LinkSuiteTest {
         try (TextToImage t2i = TextToImage.initialized(ModelSizes.TINY, 21);
                 NDManager m = NDManager.newBaseManager()) {
             LinkJscc codec = ModelSizes.TINY.linkJscc();
+            LinkJscc deep = ModelSizes.TINY.deepJscc();
             Shape symbols = new Shape(1, LinkJscc.CHANNELS, 8, 8);
-            codec.initialize(m, DataType.FLOAT32, new Shape(1, 4, 8, 8), new Shape(1, 1), symbols, symbols, symbols);
-            Map<String, Object> report = LinkSuite.run(t2i, codec, m, 2, tmp);
+            for (LinkJscc c : new LinkJscc[] {codec, deep}) {
+                c.initialize(m, DataType.FLOAT32, c.batch(1), new Shape(1, 1), symbols, symbols, symbols);
+            }
+            Map<String, Object> report = LinkSuite.run(t2i, codec, m, deep, m, 2, tmp);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
-            int cells = LinkSuite.SCHEMES.size() * LinkSuite.channels().size() * LinkSuite.SNRS_DB.length
-                    * LinkJscc.CHANNELS;
+            // every scheme at every rate, GSC only at the full rate
+            int cells = (LinkSuite.RATE_SCHEMES.size() * LinkJscc.CHANNELS + 1) * LinkSuite.channels().size()
+                    * LinkSuite.SNRS_DB.length;
             assertEquals(cells, rows.size());
             assertEquals(cells + 1, Files.readAllLines(tmp.resolve("link.csv")).size());
             for (Map<String, Object> r : rows) {
@@ -47,9 +51,12 @@ class LinkSuiteTest {
                 int uses = (int) r.get("channelUses");
                 assertEquals(uses / 1024.0, (double) r.get("rate"), 1e-12);
                 double lost = (double) r.get("lostRate");
-                if (r.get("scheme").equals("jscc")) {
+                if (List.of("jscc", "gsc", "deep-jscc").contains(r.get("scheme"))) {
                     assertEquals(6.0 * uses / 1024, (double) r.get("bpp"), 1e-12, "64-QAM: 6 bits a symbol");
-                    assertEquals(0.0, lost, "the analog-like codec always delivers");
+                    assertEquals(0.0, lost, "the codecs always deliver");
+                    if (r.get("scheme").equals("gsc")) {
+                        assertEquals(256, uses, "GSC at the full rate only");
+                    }
                 } else {
                     boolean belowThreshold = (double) r.get("snrDb") < -2.5 && r.get("channel").equals("awgn");
                     if (belowThreshold || r.get("scheme").equals("latent-ldpc") && uses == 32) {

@@ -17,10 +17,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-/** The link-level codec: 64-QAM with a straight-through gradient, truncation and zero fill, its channel inputs. */
+/**
+ * The link-level codecs (of latents and DeepJSCC's of images): 64-QAM with a straight-through gradient, truncation
+ * and zero fill, their channel inputs.
+ */
 class LinkJsccTest {
     private static final int B = 3;
-    private static final Shape LATENT = new Shape(B, 4, 8, 8);
     private static final Shape SYMBOLS = new Shape(B, LinkJscc.CHANNELS, 8, 8);
 
     /** The 8 levels per real dimension of unit-power 64-QAM. */
@@ -73,11 +75,14 @@ class LinkJsccTest {
         }
     }
 
-    private static LinkJscc codec(NDManager m) {
+    /** The codec of latents and DeepJSCC's of images, tiny and initialized. */
+    private static LinkJscc[] codecs(NDManager m) {
         Engine.getInstance().setRandomSeed(5);
-        LinkJscc c = new LinkJscc(8);
-        c.initialize(m, DataType.FLOAT32, LATENT, new Shape(B, 1), SYMBOLS, SYMBOLS, SYMBOLS);
-        return c;
+        LinkJscc[] codecs = {LinkJscc.latent(8), LinkJscc.image(8)};
+        for (LinkJscc c : codecs) {
+            c.initialize(m, DataType.FLOAT32, c.batch(B), new Shape(B, 1), SYMBOLS, SYMBOLS, SYMBOLS);
+        }
+        return codecs;
     }
 
     private static NDArray mask(NDManager m, int kept) {
@@ -94,31 +99,8 @@ class LinkJsccTest {
     @Test
     void everyRateSendsItsChannelsOnTheConstellationAtUnitPowerAndZeroFillsTheRest() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LinkJscc c = codec(m);
-            ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = m.randomNormal(LATENT);
-            NDArray snr = m.ones(new Shape(B, 1));
-            double[] levels = levels();
-            for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
-                NDArray s = c.symbols(ps, x, snr, mask(m, kept), false);
-                assertEquals(SYMBOLS, s.getShape());
-                float[] v = s.toFloatArray();
-                int per = LinkJscc.CHANNELS * 64;
-                for (int i = 0; i < B; i++) {
-                    for (int j = 0; j < per; j++) {
-                        float value = v[i * per + j];
-                        if (j >= kept * 64) {
-                            assertEquals(0f, value, 0f, "channel " + j / 64 + " is not sent at " + kept);
-                        } else {
-                            boolean on = false;
-                            for (double l : levels) {
-                                on |= Math.abs(value - l) < 1e-6;
-                            }
-                            assertTrue(on, value + " is a 64-QAM level");
-                        }
-                    }
-                }
-                assertEquals(LinkJscc.channelUses(kept), kept * 32);
+            for (LinkJscc c : codecs(m)) {
+                sendsItsChannelsOnTheConstellation(m, c);
             }
             // the power normalization before quantization: unit mean power per real value over what is sent
             NDArray raw = m.randomNormal(SYMBOLS).mul(5f);
@@ -130,27 +112,60 @@ class LinkJsccTest {
         }
     }
 
+    private static void sendsItsChannelsOnTheConstellation(NDManager m, LinkJscc c) {
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray x = m.randomNormal(c.batch(B));
+        NDArray snr = m.ones(new Shape(B, 1));
+        double[] levels = levels();
+        for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
+            NDArray s = c.symbols(ps, x, snr, mask(m, kept), false);
+            assertEquals(SYMBOLS, s.getShape());
+            float[] v = s.toFloatArray();
+            int per = LinkJscc.CHANNELS * 64;
+            for (int i = 0; i < B; i++) {
+                for (int j = 0; j < per; j++) {
+                    float value = v[i * per + j];
+                    if (j >= kept * 64) {
+                        assertEquals(0f, value, 0f, "channel " + j / 64 + " is not sent at " + kept);
+                    } else {
+                        boolean on = false;
+                        for (double l : levels) {
+                            on |= Math.abs(value - l) < 1e-6;
+                        }
+                        assertTrue(on, value + " is a 64-QAM level");
+                    }
+                }
+            }
+            assertEquals(LinkJscc.channelUses(kept), kept * 32);
+        }
+    }
+
     @Test
     void theReceiverIgnoresWhatWasNotSentAndHearsTheNoiseOnWhatWas() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LinkJscc c = codec(m);
-            ParameterStore ps = new ParameterStore(m, false);
-            NDArray x = m.randomNormal(LATENT);
-            NDArray snr = m.ones(new Shape(B, 1));
-            for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
-                NDArray mask = mask(m, kept);
-                NDArray sigma = m.ones(SYMBOLS).mul(0.3f).mul(mask);
-                NDArray noise = m.randomNormal(SYMBOLS);
-                NDArray out = c.forward(ps, new NDList(x, snr, sigma, noise, mask), false).singletonOrThrow();
-                assertEquals(LATENT, out.getShape());
-                NDArray offChannels = m.ones(SYMBOLS).sub(mask);
-                NDArray noiseOff = noise.add(m.randomNormal(SYMBOLS).mul(offChannels).mul(10f));
-                NDArray same = c.forward(ps, new NDList(x, snr, sigma, noiseOff, mask), false).singletonOrThrow();
-                assertEquals(0f, out.sub(same).abs().max().getFloat(), 1e-6f, "zero fill at " + kept);
-                NDArray noiseOn = noise.add(m.randomNormal(SYMBOLS).mul(mask));
-                NDArray other = c.forward(ps, new NDList(x, snr, sigma, noiseOn, mask), false).singletonOrThrow();
-                assertFalse(out.sub(other).abs().max().getFloat() < 1e-4f, "the sent symbols' noise matters");
+            for (LinkJscc c : codecs(m)) {
+                ignoresWhatWasNotSent(m, c);
             }
+        }
+    }
+
+    private static void ignoresWhatWasNotSent(NDManager m, LinkJscc c) {
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray x = m.randomNormal(c.batch(B));
+        NDArray snr = m.ones(new Shape(B, 1));
+        for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
+            NDArray mask = mask(m, kept);
+            NDArray sigma = m.ones(SYMBOLS).mul(0.3f).mul(mask);
+            NDArray noise = m.randomNormal(SYMBOLS);
+            NDArray out = c.forward(ps, new NDList(x, snr, sigma, noise, mask), false).singletonOrThrow();
+            assertEquals(c.batch(B), out.getShape());
+            NDArray offChannels = m.ones(SYMBOLS).sub(mask);
+            NDArray noiseOff = noise.add(m.randomNormal(SYMBOLS).mul(offChannels).mul(10f));
+            NDArray same = c.forward(ps, new NDList(x, snr, sigma, noiseOff, mask), false).singletonOrThrow();
+            assertEquals(0f, out.sub(same).abs().max().getFloat(), 1e-6f, "zero fill at " + kept);
+            NDArray noiseOn = noise.add(m.randomNormal(SYMBOLS).mul(mask));
+            NDArray other = c.forward(ps, new NDList(x, snr, sigma, noiseOn, mask), false).singletonOrThrow();
+            assertFalse(out.sub(other).abs().max().getFloat() < 1e-4f, "the sent symbols' noise matters");
         }
     }
 

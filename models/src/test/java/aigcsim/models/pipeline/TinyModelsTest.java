@@ -121,6 +121,14 @@ class TinyModelsTest {
         }
         assertTrue(link[1] < 0.9 * link[0], "link-level codec latent MSE after 6 epochs " + link[1] + " vs 1 epoch "
                 + link[0]);
+        double[] deep = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try (Model m = Model.newInstance("deep-jscc")) {
+                m.setBlock(TINY.deepJscc());
+                deep[i] = Training.linkJscc(m, images, plan(epochs[i]));
+            }
+        }
+        assertTrue(deep[1] < 0.9 * deep[0], "DeepJSCC image MSE after 6 epochs " + deep[1] + " vs 1 epoch " + deep[0]);
     }
 
     /** Saves a freshly initialized classifier (seeded) to {@code dir}; returns its logits on one image. */
