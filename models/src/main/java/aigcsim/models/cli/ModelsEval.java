@@ -130,7 +130,13 @@ public final class ModelsEval extends ModelsSubcommand {
                         + "accuracy %.4f%n", psnr, acc);
             }
             report.put("samples", samples(t2i, test, samples));
-            List<Map<String, Object>> table = table(t2i, tableSamples != null ? tableSamples : 20, out);
+            Model receiver = Files.exists(weights.resolve("receiver." + WeightsManifest.FILE))
+                    ? Weights.load(weights, "receiver", sizes.denoiser()) : null;
+            List<Map<String, Object>> table;
+            try (receiver) {
+                table = table(t2i, receiver == null ? null : t2i.withReceiver(receiver),
+                        tableSamples != null ? tableSamples : 20, out);
+            }
             report.put("table", table);
             report.put("claims", claims(table));
             report.put("weights", Map.of("denoiser", WeightsManifest.verify(weights, "denoiser").sha256()));
@@ -168,8 +174,13 @@ public final class ModelsEval extends ModelsSubcommand {
         return m;
     }
 
-    /** The SNR × a × channel table; also writes the Fig. 4-style grids. */
-    static List<Map<String, Object>> table(TextToImage t2i, int n, Path out) throws IOException {
+    /**
+     * The SNR × a × channel table; also writes the Fig. 4-style grids. With {@code trained} (a view of {@code t2i}
+     * whose device runs a trained receiver, or null), SemAIGC's cells are also computed with it
+     * ({@code semaigc-receiver}), on the same requests.
+     */
+    static List<Map<String, Object>> table(TextToImage t2i, TextToImage trained, int n, Path out)
+            throws IOException {
         // cell key -> sums of psnr, ssim, semantic, lost
         Map<String, double[]> sums = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -194,6 +205,10 @@ public final class ModelsEval extends ModelsSubcommand {
                                 float[] img = t2i.deliver(r, t.latents()[a], t.steps()[a]);
                                 add(sums, key(fine ? "semaigc" : "non-fine-tuning", tr.name(), kind, snr, a),
                                         t2i.judge(img, ref, prompt), false);
+                                if (fine && trained != null) {
+                                    add(sums, key("semaigc-receiver", tr.name(), kind, snr, a), t2i.judge(
+                                            trained.deliver(r, t.latents()[a], t.steps()[a]), ref, prompt), false);
+                                }
                                 if (i == 0 && kind == TensorChannel.Kind.AWGN && tr == TextToImage.Transmission.ANALOG
                                         && (a == 10 && fine || !fine)) {
                                     gridRows.add(img);
@@ -251,6 +266,19 @@ public final class ModelsEval extends ModelsSubcommand {
             double lostLo = mean(table, "edge-aigc", "digital", ch, -6, -6, 20, "lostRate");
             c.put(ch + ": SemAIGC analog PSNR at 15 dB and -6 dB; digital lost rate at 15 dB and -6 dB",
                     List.of(hi, lo, lostHi, lostLo));
+            if (table.stream().anyMatch(r -> r.get("framework").equals("semaigc-receiver"))) {
+                for (String tr : new String[] {"analog", "jscc"}) {
+                    double low = mean(table, "semaigc-receiver", tr, ch, -99, 3, 10, "psnrDb");
+                    double matchLow = mean(table, "semaigc", tr, ch, -99, 3, 10, "psnrDb");
+                    double all = meanOverSplits(table, "semaigc-receiver", tr, ch, "psnrDb");
+                    double matchAll = meanOverSplits(table, "semaigc", tr, ch, "psnrDb");
+                    c.put(ch + " " + tr + ": trained receiver vs step matching alone, PSNR at a=10 and SNR <= 3 dB; "
+                            + "over every SNR and a < T-hat", List.of(low, matchLow, all, matchAll));
+                    c.put(ch + " " + tr + ": trained receiver vs step matching alone, semantic accuracy over every "
+                            + "SNR and a < T-hat", List.of(meanOverSplits(table, "semaigc-receiver", tr, ch,
+                            "semanticAccuracy"), meanOverSplits(table, "semaigc", tr, ch, "semanticAccuracy")));
+                }
+            }
             double jscc = mean(table, "non-fine-tuning", "jscc", ch, -99, 99, 20, "psnrDb");
             double analog = mean(table, "non-fine-tuning", "analog", ch, -99, 99, 20, "psnrDb");
             c.put(ch + ": JSCC vs analog latent PSNR at equal bandwidth (a=T-hat, all SNRs)",
@@ -266,6 +294,15 @@ public final class ModelsEval extends ModelsSubcommand {
                 && r.get("transmission").equals(transmission) && r.get("channel").equals(channel)
                 && (double) r.get("snrDb") >= snrLow && (double) r.get("snrDb") <= snrHigh
                 && (int) r.get("edgeSteps") == a).mapToDouble(r -> (double) r.get(field)).average()
+                .orElse(Double.NaN);
+    }
+
+    /** The mean of a field over every SNR and every split a < T̂ (where the device runs steps). */
+    private static double meanOverSplits(List<Map<String, Object>> table, String framework, String transmission,
+            String channel, String field) {
+        return table.stream().filter(r -> r.get("framework").equals(framework)
+                && r.get("transmission").equals(transmission) && r.get("channel").equals(channel)
+                && (int) r.get("edgeSteps") < TOTAL_STEPS).mapToDouble(r -> (double) r.get(field)).average()
                 .orElse(Double.NaN);
     }
 

@@ -44,7 +44,7 @@ public final class ModelsQuality extends ModelsSubcommand {
         Files.createDirectories(out);
         List<Map<String, Object>> table;
         try (TextToImage t2i = TextToImage.load(weights, ModelSizes.BUNDLED, TextToImage.DEFAULT_GUIDANCE)) {
-            table = ModelsEval.table(t2i, samples, out);
+            table = ModelsEval.table(t2i, null, samples, out);
         }
         StringBuilder csv = new StringBuilder("# models " + TextToImage.version(weights) + ", guidance "
                 + TextToImage.DEFAULT_GUIDANCE + ", " + samples + " prompt and seed pairs per cell\n")

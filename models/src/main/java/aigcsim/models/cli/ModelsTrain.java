@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|deep-jscc|all]}: trains on
- * Fashion-MNIST and writes weights with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled
+ * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|deep-jscc|receiver|all]}: trains
+ * on Fashion-MNIST and writes weights with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled
  * {@code models/weights} unless named). An output directory that lacks components this run does not train gets the
  * bundled ones, so it is a complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and
  * the latent JSCC codecs find the autoencoder they train on).
@@ -40,19 +40,19 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         description = {"Trains the models on Fashion-MNIST and writes their weights and manifests.",
             "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min, link-jscc ~8 min, "
-                + "deep-jscc ~18 min (all ~71 min)."})
+                + "deep-jscc ~18 min, receiver ~4 min (all ~75 min)."})
 public final class ModelsTrain extends ModelsSubcommand {
     static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc", "link-jscc",
-            "deep-jscc");
+            "deep-jscc", "receiver");
     static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3, "denoiser", 8,
-            "jscc", 12, "link-jscc", 20, "deep-jscc", 10);
+            "jscc", 12, "link-jscc", 20, "deep-jscc", 10, "receiver", 2);
     static final String DEFAULT_OUT = "results/models/weights";
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "all",
             converter = ComponentName.class,
-            description = "classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc or all (default: "
+            description = "classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver or all (default: "
                 + "${DEFAULT-VALUE})")
     String component;
 
@@ -66,7 +66,7 @@ public final class ModelsTrain extends ModelsSubcommand {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "epochs for every component trained (default: as bundled, classifier 3, autoencoder 3, "
-                + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10)")
+                + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10, receiver 2)")
     Integer epochs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
@@ -95,8 +95,7 @@ public final class ModelsTrain extends ModelsSubcommand {
         }
         if (components().contains("autoencoder") && !components().contains("denoiser")) {
             out().println("note: the denoiser and JSCC codecs in " + out + " were trained on the previous "
-                    + "autoencoder's latents; retrain them too (train denoiser, train jscc, train link-jscc) for a "
-                    + "consistent set");
+                    + "autoencoder's latents; retrain them too (train denoiser, jscc, link-jscc) for a consistent set");
         }
     }
 
@@ -120,15 +119,15 @@ public final class ModelsTrain extends ModelsSubcommand {
     private void completeFromBundled() throws IOException, BadInputException {
         List<String> copied = new ArrayList<>();
         for (String c : COMPONENTS) {
-            if (components().contains(c) || Files.exists(manifest(out, c))) {
-                continue;
+            if (components().contains(c) || Files.exists(manifest(out, c)) || c.equals("receiver")) {
+                continue; // the receiver is not bundled: trained on demand (docs/receiver.md)
             }
             WeightsManifest m;
             try {
                 m = WeightsManifest.verify(Weights.BUNDLED_DIR, c);
             } catch (IllegalArgumentException e) {
                 if (c.equals("autoencoder") && (components().contains("denoiser") || components().contains("jscc")
-                        || components().contains("link-jscc"))) {
+                        || components().contains("link-jscc") || components().contains("receiver"))) {
                     throw new BadInputException(out + " has no autoencoder, which the " + String.join(" and ",
                             components()) + " train on, and the bundled one cannot be used: " + e.getMessage());
                 }
@@ -194,16 +193,23 @@ public final class ModelsTrain extends ModelsSubcommand {
                             metrics);
                 }
             }
+            case "receiver" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] latents = trainingLatents(sizes, out, train, scale);
+                try (Model m = Weights.load(out, "denoiser", sizes.denoiser())) { // fine-tuned from the edge's
+                    double loss = Training.receiver(m, latents, prompts(train), new Tokenizer(FashionMnist.PROMPTS,
+                            sizes.promptLength()), new NoiseSchedule(), TextToImage.TOTAL_STEPS, plan);
+                    metrics.put("latentScale", scale);
+                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("epsMse", loss),
+                            metrics);
+                }
+            }
             case "denoiser" -> {
                 double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
                 float[][] latents = trainingLatents(sizes, out, train, scale);
-                String[] prompts = new String[train.size()];
-                for (int i = 0; i < prompts.length; i++) {
-                    prompts[i] = FashionMnist.PROMPTS.get(train.labels()[i]);
-                }
                 try (Model m = Model.newInstance(component)) {
                     m.setBlock(sizes.denoiser());
-                    double loss = Training.denoiser(m, latents, prompts,
+                    double loss = Training.denoiser(m, latents, prompts(train),
                             new Tokenizer(FashionMnist.PROMPTS, sizes.promptLength()), new NoiseSchedule(), plan);
                     metrics.put("latentScale", scale);
                     Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("epsMse", loss),
@@ -251,6 +257,15 @@ public final class ModelsTrain extends ModelsSubcommand {
         }
         System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(component)),
                 metrics);
+    }
+
+    /** The prompt of each image: its class's. */
+    private static String[] prompts(FashionMnist.Split data) {
+        String[] prompts = new String[data.size()];
+        for (int i = 0; i < prompts.length; i++) {
+            prompts[i] = FashionMnist.PROMPTS.get(data.labels()[i]);
+        }
+        return prompts;
     }
 
     private static float[][] trainingLatents(ModelSizes sizes, Path dir, FashionMnist.Split data, double scale) {

@@ -52,6 +52,10 @@ public final class TextToImage implements AutoCloseable {
     private final Model autoencoder;
     private final Model classifier;
     private final Model jscc;
+    /** The device's denoiser for its T̂ − a steps: the edge's own (step matching alone) or a trained receiver. */
+    private final Model receiver;
+    /** Whether {@link #close} closes the models (a {@link #withReceiver} view shares them and does not). */
+    private final boolean owner;
     private final double[] jsccResidual;
     private final Tokenizer tokenizer;
     private final float latentScale;
@@ -89,6 +93,13 @@ public final class TextToImage implements AutoCloseable {
      */
     public TextToImage(Model denoiser, Model autoencoder, Model classifier, Model jscc, double[] jsccResidual,
             Tokenizer tokenizer, double latentScale, double guidance) {
+        this(denoiser, autoencoder, classifier, jscc, jsccResidual, tokenizer, latentScale, guidance, denoiser, true);
+    }
+
+    private TextToImage(Model denoiser, Model autoencoder, Model classifier, Model jscc, double[] jsccResidual,
+            Tokenizer tokenizer, double latentScale, double guidance, Model receiver, boolean owner) {
+        this.receiver = receiver;
+        this.owner = owner;
         this.denoiser = denoiser;
         this.autoencoder = autoencoder;
         this.classifier = classifier;
@@ -173,9 +184,19 @@ public final class TextToImage implements AutoCloseable {
         return new TextToImage(d, a, c, j, residual, tok, 1.0, DEFAULT_GUIDANCE);
     }
 
-    /** ε_θ over the denoiser block; the "context" arrays are one-hot prompt tokens. */
-    private NoisePredictor predictor(ParameterStore ps) {
-        return (x, ts, tokens) -> denoiser.getBlock().forward(ps,
+    /**
+     * A view of this pipeline whose device runs its T̂ − a steps with {@code trained}, a receiver trained on
+     * received latents (Proposition 1 of the SemAIGC paper; {@code models train receiver}), instead of the edge's
+     * denoiser. It shares every model with this one: close this one, not the view (whose close does nothing).
+     */
+    public TextToImage withReceiver(Model trained) {
+        return new TextToImage(denoiser, autoencoder, classifier, jscc, jsccResidual, tokenizer, latentScale, guidance,
+                trained, false);
+    }
+
+    /** ε_θ over a denoiser block ({@code unet}: the edge's or the receiver's); "context" is one-hot prompt tokens. */
+    private static NoisePredictor predictor(ParameterStore ps, Model unet) {
+        return (x, ts, tokens) -> unet.getBlock().forward(ps,
                 new NDList(x, UNet.timeFeatures(x.getManager(), ts), tokens), false).singletonOrThrow();
     }
 
@@ -189,7 +210,7 @@ public final class TextToImage implements AutoCloseable {
 
     public Trajectory trajectory(String prompt, long seed, int totalSteps) {
         try (NDManager m = denoiser.getNDManager().newSubManager()) {
-            SplitTransceiver tx = transceiver(m, totalSteps);
+            SplitTransceiver tx = transceiver(m, totalSteps, denoiser);
             SplitTransceiver.EdgeLatent[] t = tx.trajectory(SplitTransceiver.initialNoise(m, seed, LATENT),
                     totalSteps, tokens(m, prompt), tokens(m, ""));
             float[][] latents = new float[t.length][];
@@ -237,7 +258,7 @@ public final class TextToImage implements AutoCloseable {
                 noiseVariance = residualVariance(effectiveSnrDb);
             }
             NDArray clean = r.fineTune()
-                    ? transceiver(m, r.totalSteps()).device(received, step, noiseVariance, r.edgeSteps(),
+                    ? transceiver(m, r.totalSteps(), receiver).device(received, step, noiseVariance, r.edgeSteps(),
                             tokens(m, r.prompt()), tokens(m, ""))
                     : received;
             return decode(m, clean);
@@ -251,7 +272,7 @@ public final class TextToImage implements AutoCloseable {
      */
     public float[] refine(float[] received, double noiseVariance, int steps, String prompt) {
         try (NDManager m = denoiser.getNDManager().newSubManager()) {
-            return transceiver(m, TOTAL_STEPS).device(m.create(received, LATENT), -1, noiseVariance,
+            return transceiver(m, TOTAL_STEPS, receiver).device(m.create(received, LATENT), -1, noiseVariance,
                     TOTAL_STEPS - steps, tokens(m, prompt), tokens(m, "")).toFloatArray();
         }
     }
@@ -317,7 +338,8 @@ public final class TextToImage implements AutoCloseable {
                 cond[i] = tokenizer.encode(prompts[i]);
                 uncond[i] = tokenizer.encode("");
             }
-            DdimSampler ddim = new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false)), guidance);
+            DdimSampler ddim = new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false), denoiser),
+                    guidance);
             NDArray next = ddim.step(m.create(flat, new Shape(b, 4, 8, 8)), from, to,
                     TextEncoder.oneHot(m, cond, tokenizer.vocabularySize()),
                     TextEncoder.oneHot(m, uncond, tokenizer.vocabularySize()));
@@ -371,9 +393,9 @@ public final class TextToImage implements AutoCloseable {
         return judge(image, reference, r.prompt());
     }
 
-    private SplitTransceiver transceiver(NDManager m, int totalSteps) {
-        return new SplitTransceiver(new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false)),
-                guidance), totalSteps);
+    private SplitTransceiver transceiver(NDManager m, int totalSteps, Model unet) {
+        return new SplitTransceiver(new DdimSampler(new NoiseSchedule(), predictor(new ParameterStore(m, false),
+                unet), guidance), totalSteps);
     }
 
     private float[] decode(NDManager m, NDArray latent) {
@@ -398,6 +420,9 @@ public final class TextToImage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         for (Model model : Arrays.asList(denoiser, autoencoder, classifier, jscc)) {
             if (model != null) {
                 model.close();

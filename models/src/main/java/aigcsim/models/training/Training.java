@@ -32,6 +32,8 @@ import aigcsim.models.nn.UNet;
 public final class Training {
     /** The Adam learning rate of every loop (the denoiser's peak: it decays on a cosine, see {@link #denoiser}). */
     public static final float LEARNING_RATE = 5e-4f;
+    /** The receiver's peak learning rate: it starts from the trained denoiser and should stay near it. */
+    public static final float RECEIVER_LEARNING_RATE = 1e-4f;
     /** Gradients are clipped element-wise to ±this (the autoencoder diverges without it). */
     public static final float GRADIENT_CLIP = 1f;
     /** KL weight of the autoencoder loss (per element, against the per-element reconstruction MSE). */
@@ -245,6 +247,73 @@ public final class Training {
                 NDArray xt = x0.mul(m.create(a).reshape(b, 1, 1, 1)).add(eps.mul(m.create(s).reshape(b, 1, 1, 1)));
                 NDList out = tr.forward(new NDList(xt, UNet.timeFeatures(m, ts), TextEncoder.oneHot(m, tokens, v)));
                 return out.singletonOrThrow().sub(eps).square().mean();
+            });
+        }
+    }
+
+    /**
+     * Fine-tunes the device's receiver from the edge's denoiser (Proposition 1 of the SemAIGC paper: the fine-tuning
+     * module's UNet learns the diffusion noise plus the channel's), at a peak learning rate of
+     * {@value #RECEIVER_LEARNING_RATE} on a cosine. Per example: a split a uniform in [0, T̂), the edge's latent at its step t,
+     * x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε, sent as the analog latent over AWGN or Rayleigh (faded SNR after zero forcing) at
+     * an SNR uniform in [{@value #JSCC_SNR_LOW_DB}, {@value #JSCC_SNR_HIGH_DB}] dB: y = x_t + n, n of variance P/SNR
+     * per value (P the latent's power, as the tensor channel normalizes). The receiver matches y to the step m of
+     * equal noise level and rescales it, z = y·√(ᾱ_m / ᾱ_t), as it will at inference; the target is the noise z
+     * actually carries, (z − √ᾱ_m·x_0) / √(1 − ᾱ_m), Gaussian of unit variance only where the match is exact. A
+     * channel that leaves the latent more than twice as noisy as the schedule's last step is drawn again: it has no
+     * match, and its target's variance would grow with the excess (a deep Rayleigh fade made one batch's loss
+     * explode). The prompt is dropped with probability {@value #CONDITION_DROP} (classifier-free guidance).
+     */
+    public static double receiver(Model model, float[][] latents, String[] prompts, Tokenizer tokenizer,
+            NoiseSchedule schedule, int totalSteps, Plan plan) {
+        Engine.getInstance().setRandomSeed((int) plan.seed());
+        Random rng = new Random(plan.seed() + 4);
+        int v = tokenizer.vocabularySize();
+        int[] splits = schedule.ddimTimesteps(totalSteps);
+        Shape latentShape = new Shape(plan.batchSize(), 4, 8, 8);
+        try (Trainer t = trainer(model, latentShape, new Shape(plan.batchSize(), UNet.TIME_FEATURES),
+                new Shape(plan.batchSize(), tokenizer.length(), v))) {
+            return loop("receiver", t, latents.length, plan, LearningRate.cosine(RECEIVER_LEARNING_RATE),
+                    (m, tr, idx) -> {
+                int b = idx.length;
+                float[] z = new float[b * 256];
+                float[] target = new float[b * 256];
+                int[] matched = new int[b];
+                int[][] tokens = new int[b][];
+                for (int i = 0; i < b; i++) {
+                    float[] x0 = latents[idx[i]];
+                    int step = splits[rng.nextInt(totalSteps)];
+                    double a = Math.sqrt(schedule.alphaBar(step));
+                    double s = Math.sqrt(1 - schedule.alphaBar(step));
+                    double[] y = new double[256];
+                    double power = 0;
+                    for (int k = 0; k < 256; k++) {
+                        y[k] = a * x0[k] + s * rng.nextGaussian();
+                        power += y[k] * y[k] / 256;
+                    }
+                    double channelVariance;
+                    do { // a fade so deep that no step is as noisy cannot be matched: drawn again
+                        double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
+                        if (rng.nextBoolean()) { // Rayleigh: |h|² ~ Exp(1)
+                            snrDb += 10 * Math.log10(Math.max(1e-12, -Math.log(1 - rng.nextDouble())));
+                        }
+                        channelVariance = power * Math.pow(10, -snrDb / 10);
+                    } while ((1 - a * a + channelVariance) / (a * a) > 2 * schedule.noiseToSignal(NoiseSchedule.T - 1));
+                    double sigma = Math.sqrt(channelVariance);
+                    matched[i] = schedule.matchStep(step, channelVariance);
+                    double scale = Math.sqrt(schedule.alphaBar(matched[i]) / schedule.alphaBar(step));
+                    double aTo = Math.sqrt(schedule.alphaBar(matched[i]));
+                    double sTo = Math.sqrt(1 - schedule.alphaBar(matched[i]));
+                    for (int k = 0; k < 256; k++) {
+                        double zk = (y[k] + sigma * rng.nextGaussian()) * scale;
+                        z[i * 256 + k] = (float) zk;
+                        target[i * 256 + k] = (float) ((zk - aTo * x0[k]) / sTo);
+                    }
+                    tokens[i] = tokenizer.encode(rng.nextDouble() < CONDITION_DROP ? "" : prompts[idx[i]]);
+                }
+                NDList out = tr.forward(new NDList(m.create(z, latentShape), UNet.timeFeatures(m, matched),
+                        TextEncoder.oneHot(m, tokens, v)));
+                return out.singletonOrThrow().sub(m.create(target, latentShape)).square().mean();
             });
         }
     }

@@ -91,7 +91,7 @@ class ModelsCommandTest {
         Run r = run("train", "classifer");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown component 'classifer'"), r.err());
-        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc or all"), r.err());
+        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver or all"), r.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package aigcsim.models.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,15 @@ class TinyModelsTest {
             }
         }
         assertTrue(den[1] < 0.9 * den[0], "denoiser ε-loss after 6 epochs " + den[1] + " vs 1 epoch " + den[0]);
+        double[] rec = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try (Model m = Model.newInstance("receiver")) {
+                m.setBlock(TINY.denoiser());
+                rec[i] = Training.receiver(m, latents, prompts, new Tokenizer(FashionMnist.PROMPTS, 8),
+                        new NoiseSchedule(), 20, plan(epochs[i]));
+            }
+        }
+        assertTrue(rec[1] < 0.9 * rec[0], "receiver ε-loss after 6 epochs " + rec[1] + " vs 1 epoch " + rec[0]);
         double[] codec = new double[2];
         for (int i = 0; i < 2; i++) {
             try (Model m = Model.newInstance("jscc")) {
@@ -244,6 +254,33 @@ class TinyModelsTest {
                     TextToImage.Transmission.ANALOG, TensorChannel.Kind.AWGN, 60.0));
             assertTrue(clean.psnrDb() > 40, "a = T̂ over a 60 dB channel reproduces the reference: "
                     + clean.psnrDb() + " dB");
+        }
+    }
+
+    @Test
+    void aTrainedReceiverRunsOnlyTheDevicesSteps() {
+        try (TextToImage t2i = TextToImage.initialized(TINY, 13); Model other = Model.newInstance("receiver")) {
+            Engine.getInstance().setRandomSeed(14);
+            var block = TINY.denoiser();
+            other.setBlock(block);
+            block.initialize(other.getNDManager(), DataType.FLOAT32, new Shape(1, 4, 8, 8),
+                    new Shape(1, UNet.TIME_FEATURES), new Shape(1, 8,
+                    new Tokenizer(FashionMnist.PROMPTS, 8).vocabularySize()));
+            TextToImage view = t2i.withReceiver(other);
+            for (TextToImage.Transmission tr : new TextToImage.Transmission[] {TextToImage.Transmission.ANALOG,
+                TextToImage.Transmission.JSCC}) {
+                var device = new TextToImage.Request("a bag", 5, 10, 20, true, tr, TensorChannel.Kind.AWGN, 3.0);
+                var plain = new TextToImage.Request("a bag", 5, 10, 20, false, tr, TensorChannel.Kind.AWGN, 3.0);
+                var edgeOnly = new TextToImage.Request("a bag", 5, 20, 20, true, tr, TensorChannel.Kind.AWGN, 3.0);
+                assertFalse(java.util.Arrays.equals(t2i.run(device).image(), view.run(device).image()),
+                        "the device's 10 steps run on the receiver: " + tr);
+                assertArrayEquals(t2i.run(plain).image(), view.run(plain).image(), "no device steps: " + tr);
+                assertArrayEquals(t2i.run(edgeOnly).image(), view.run(edgeOnly).image(), "a = T-hat: " + tr);
+            }
+            view.close();
+            assertTrue(t2i.liveArrays() > 0, "closing the view leaves the shared models open");
+            t2i.run(new TextToImage.Request("a bag", 5, 10, 20, true, TextToImage.Transmission.ANALOG,
+                    TensorChannel.Kind.AWGN, 3.0));
         }
     }
 
