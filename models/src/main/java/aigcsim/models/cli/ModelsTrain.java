@@ -216,27 +216,18 @@ public final class ModelsTrain extends ModelsSubcommand {
                             metrics);
                 }
             }
-            case "link-jscc" -> {
-                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
-                float[][] latents = trainingLatents(sizes, out, train, scale);
+            case "link-jscc", "deep-jscc" -> { // the codec of latents (DeKA-g) or of images (DeepJSCC)
+                boolean latent = component.equals("link-jscc");
+                double scale = latent ? WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale") : 1;
+                float[][] trainSet = latent ? trainingLatents(sizes, out, train, scale) : train.images();
+                float[][] testSet = latent ? trainingLatents(sizes, out, test, scale) : test.images();
                 try (Model m = Model.newInstance(component)) {
-                    LinkJscc codec = sizes.linkJscc();
+                    LinkJscc codec = latent ? sizes.linkJscc() : sizes.deepJscc();
                     m.setBlock(codec);
-                    double loss = Training.linkJscc(m, latents, plan);
-                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), trainingLatents(sizes, out, test,
-                            scale)));
-                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("latentMse", loss),
-                            metrics);
-                }
-            }
-            case "deep-jscc" -> {
-                try (Model m = Model.newInstance(component)) {
-                    LinkJscc codec = sizes.deepJscc();
-                    m.setBlock(codec);
-                    double loss = Training.linkJscc(m, train.images(), plan);
-                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), test.images()));
-                    Weights.save(m, out, component, sizes.describe(), data, epochs, Map.of("imageMse", loss),
-                            metrics);
+                    double loss = Training.linkJscc(m, trainSet, plan);
+                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), testSet));
+                    Weights.save(m, out, component, sizes.describe(), data, epochs,
+                            Map.of(latent ? "latentMse" : "imageMse", loss), metrics);
                 }
             }
             case "jscc" -> {
