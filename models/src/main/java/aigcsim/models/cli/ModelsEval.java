@@ -228,6 +228,9 @@ public final class ModelsEval extends ModelsSubcommand {
             if (i == 0) {
                 writeGrid(out.resolve("grid-awgn.png"), gridRows, 4);
             }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "table: %d of %d prompt and seed pairs (%.0f s, ~%.0f s left)%n", i + 1, n,
+                    elapsed, elapsed / (i + 1) * (n - i - 1));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         System.out.println("framework        transmission channel   SNR dB   a   PSNR dB   SSIM    semantic  lost");
