@@ -142,17 +142,24 @@ final class Evaluation {
         Map<String, Double> out = new LinkedHashMap<>();
         for (LinkChannel ch : new LinkChannel[] {LinkChannel.awgn(), LinkChannel.ofdm(Training.linkBand(100e-9))}) {
             for (int kept : new int[] {1, LinkJscc.CHANNELS}) {
-                float[][] rec = codec.transmit(parent, x, 10, kept, ch, seeds);
-                double sum = 0;
-                for (int i = 0; i < x.length; i++) {
-                    for (int v = 0; v < x[i].length; v++) {
-                        sum += (rec[i][v] - x[i][v]) * (rec[i][v] - x[i][v]);
-                    }
-                }
-                out.put("testMse@10dB," + ch.label() + ",channels=" + kept, sum / ((double) x[0].length * x.length));
+                out.put("testMse@10dB," + ch.label() + ",channels=" + kept,
+                        mse(codec.transmit(parent, x, 10, kept, ch, seeds), x));
             }
         }
         return out;
+    }
+
+    /** Mean squared error per value of the received against the sent. */
+    static double mse(float[][] received, float[][] sent) {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < sent.length; i++) {
+            for (int v = 0; v < sent[i].length; v++) {
+                sum += (received[i][v] - sent[i][v]) * (received[i][v] - sent[i][v]);
+            }
+            count += sent[i].length;
+        }
+        return sum / count;
     }
 
     private static int[] range(int from, int to) {

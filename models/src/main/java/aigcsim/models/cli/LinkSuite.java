@@ -111,8 +111,8 @@ final class LinkSuite {
                     double codecBits = (double) LinkJscc.QAM_BITS * uses;
                     float[][] rec = codec.transmit(manager, latents, snr, kept, ch, seeds);
                     float[][] images = deep.transmit(deepManager, refs, snr, kept, ch, seeds);
-                    double residual = kept == LinkJscc.CHANNELS ? mse(codec.transmit(manager, calibration, snr, kept,
-                            ch, calibrationSeeds), calibration) : Double.NaN;
+                    double residual = kept == LinkJscc.CHANNELS ? Evaluation.mse(codec.transmit(manager,
+                            calibration, snr, kept, ch, calibrationSeeds), calibration) : Double.NaN;
                     for (int i = 0; i < n; i++) {
                         cell(cells, "jscc", ch, snr, kept).add(t2i.judge(t2i.decode(rec[i]), refs[i], prompts[i]),
                                 codecBits);
@@ -150,19 +150,6 @@ final class LinkSuite {
         System.out.printf(Locale.ROOT, "link suite: %d cells in %.0f s; wrote link.csv and %d charts in %s%n",
                 rows.size(), (System.nanoTime() - start) / 1e9, charts.size(), out);
         return report;
-    }
-
-    /** Mean squared error per value of the received against the sent. */
-    private static double mse(float[][] received, float[][] sent) {
-        double sum = 0;
-        long count = 0;
-        for (int i = 0; i < sent.length; i++) {
-            for (int v = 0; v < sent[i].length; v++) {
-                sum += (received[i][v] - sent[i][v]) * (received[i][v] - sent[i][v]);
-            }
-            count += sent[i].length;
-        }
-        return sum / count;
     }
 
     private static Cell cell(Map<String, Cell> cells, String scheme, LinkChannel ch, double snr, int kept) {

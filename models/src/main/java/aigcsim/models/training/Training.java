@@ -254,10 +254,10 @@ public final class Training {
     /**
      * Fine-tunes the device's receiver from the edge's denoiser (Proposition 1 of the SemAIGC paper: the fine-tuning
      * module's UNet learns the diffusion noise plus the channel's), at a peak learning rate of
-     * {@value #RECEIVER_LEARNING_RATE} on a cosine. Per example: a split a uniform in [0, T̂), the edge's latent at its step t,
-     * x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε, sent as the analog latent over AWGN or Rayleigh (faded SNR after zero forcing) at
-     * an SNR uniform in [{@value #JSCC_SNR_LOW_DB}, {@value #JSCC_SNR_HIGH_DB}] dB: y = x_t + n, n of variance P/SNR
-     * per value (P the latent's power, as the tensor channel normalizes). The receiver matches y to the step m of
+     * {@value #RECEIVER_LEARNING_RATE} on a cosine. Per example: a split a uniform in [0, T̂), the edge's latent at
+     * its step t, x_t = √ᾱ_t·x_0 + √(1 − ᾱ_t)·ε, sent as the analog latent over AWGN or Rayleigh (faded SNR after zero
+     * forcing) at an SNR drawn as {@link #fadedSnrDb}: y = x_t + n, n of variance P/SNR per value (P the latent's
+     * power, as the tensor channel normalizes). The receiver matches y to the step m of
      * equal noise level and rescales it, z = y·√(ᾱ_m / ᾱ_t), as it will at inference; the target is the noise z
      * actually carries, (z − √ᾱ_m·x_0) / √(1 − ᾱ_m), Gaussian of unit variance only where the match is exact. A
      * channel that leaves the latent more than twice as noisy as the schedule's last step is drawn again: it has no
@@ -293,11 +293,7 @@ public final class Training {
                     }
                     double channelVariance;
                     do { // a fade so deep that no step is as noisy cannot be matched: drawn again
-                        double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
-                        if (rng.nextBoolean()) { // Rayleigh: |h|² ~ Exp(1)
-                            snrDb += 10 * Math.log10(Math.max(1e-12, -Math.log(1 - rng.nextDouble())));
-                        }
-                        channelVariance = power * Math.pow(10, -snrDb / 10);
+                        channelVariance = power * Math.pow(10, -fadedSnrDb(rng) / 10);
                     } while ((1 - a * a + channelVariance) / (a * a) > 2 * schedule.noiseToSignal(NoiseSchedule.T - 1));
                     double sigma = Math.sqrt(channelVariance);
                     matched[i] = schedule.matchStep(step, channelVariance);
@@ -321,6 +317,19 @@ public final class Training {
     /** Lowest and highest training SNR of the JSCC codec, dB (the seeds' range). */
     public static final double JSCC_SNR_LOW_DB = -6;
     public static final double JSCC_SNR_HIGH_DB = 15;
+
+    /**
+     * A training SNR of the analog latent and SemAIGC's JSCC codec, dB: uniform in [{@value #JSCC_SNR_LOW_DB},
+     * {@value #JSCC_SNR_HIGH_DB}], and half the time faded by Rayleigh (the faded SNR after zero forcing,
+     * |h|² ~ Exp(1)).
+     */
+    private static double fadedSnrDb(Random rng) {
+        double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
+        if (rng.nextBoolean()) {
+            snrDb += 10 * Math.log10(Math.max(1e-12, -Math.log(1 - rng.nextDouble())));
+        }
+        return snrDb;
+    }
 
     /**
      * Trains the JSCC codec on what the edge sends: latents after a uniform split a of T̂ DDIM steps
@@ -347,10 +356,7 @@ public final class Training {
                     int step = split < totalSteps ? ts[split] : -1;
                     a[i] = (float) Math.sqrt(schedule.alphaBar(step));
                     s[i] = (float) Math.sqrt(1 - schedule.alphaBar(step));
-                    double snrDb = JSCC_SNR_LOW_DB + rng.nextDouble() * (JSCC_SNR_HIGH_DB - JSCC_SNR_LOW_DB);
-                    if (rng.nextBoolean()) { // Rayleigh: |h|² ~ Exp(1)
-                        snrDb += 10 * Math.log10(Math.max(1e-12, -Math.log(1 - rng.nextDouble())));
-                    }
+                    double snrDb = fadedSnrDb(rng);
                     snr[i] = aigcsim.models.nn.JsccCoder.snrFeature(snrDb);
                     sigma[i] = (float) Math.sqrt(Math.pow(10, -snrDb / 10));
                 }
