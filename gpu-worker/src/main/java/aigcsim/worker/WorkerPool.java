@@ -92,6 +92,11 @@ public final class WorkerPool implements ComputeService, AutoCloseable {
 
     @Override
     public CompletableFuture<ComputeResult> submit(ComputeJob job) {
+        if (job.knowledge() != null) {
+            throw new IllegalArgumentException("request " + job.requestId() + " was sent by a codec holding knowledge "
+                    + "package '" + job.knowledge() + "': the worker pool's codec holds no knowledge-alignment "
+                    + "packages; knowledge is modelled by the knowledge table (compute.fidelity: analytic)");
+        }
         if (config.fidelity() == PoolConfig.Fidelity.SAMPLED && !sampled(job.requestId())) {
             metrics.submitted.increment();
             metrics.notSampled.increment();

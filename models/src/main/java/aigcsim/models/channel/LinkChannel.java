@@ -65,6 +65,11 @@ public record LinkChannel(Kind kind, Ofdm band) {
         return g;
     }
 
+    /** The delay spread of the OFDM band; 0 for the flat channels (the limit of a delay spread going to 0). */
+    public double delaySpreadS() {
+        return band == null ? 0 : band.delaySpreadS();
+    }
+
     /** A short name for tables: awgn, rayleigh, ofdm-30ns. */
     public String label() {
         return kind == Kind.OFDM ? String.format(Locale.ROOT, "ofdm-%.0fns", band.delaySpreadS() * 1e9)

@@ -13,9 +13,11 @@ import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Jscc;
 import aigcsim.models.nn.JsccCoder;
+import aigcsim.models.nn.LinkCodec;
 import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.pipeline.TextToImage;
 import aigcsim.models.quality.ImageQuality;
+import aigcsim.models.training.LinkTraining;
 import aigcsim.models.training.Training;
 
 /** Evaluations used at the end of training ({@link ModelsTrain}) and by {@link ModelsEval}. */
@@ -130,20 +132,23 @@ final class Evaluation {
     }
 
     /**
-     * A link-level codec's MSE on held-out sources (latents or images, up to 2,000) at 10 dB, at the lowest and the
-     * full rate, on AWGN and on OFDM at 100 ns.
+     * A link-level codec's (or package's) MSE on held-out sources (latents or images, up to 2,000) at each of
+     * {@code snrsDb}, at the lowest and the full rate, on each of {@code channels}.
      */
-    static Map<String, Double> linkJsccMse(LinkJscc codec, NDManager parent, float[][] sources) {
+    static Map<String, Double> linkMse(LinkCodec codec, NDManager parent, float[][] sources, double[] snrsDb,
+            LinkChannel... channels) {
         float[][] x = java.util.Arrays.copyOf(sources, Math.min(2000, sources.length));
         long[] seeds = new long[x.length];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = 9000 + i;
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (LinkChannel ch : new LinkChannel[] {LinkChannel.awgn(), LinkChannel.ofdm(Training.linkBand(100e-9))}) {
-            for (int kept : new int[] {1, LinkJscc.CHANNELS}) {
-                out.put("testMse@10dB," + ch.label() + ",channels=" + kept,
-                        mse(codec.transmit(parent, x, 10, kept, ch, seeds), x));
+        for (double snrDb : snrsDb) {
+            for (LinkChannel ch : channels) {
+                for (int kept : new int[] {1, LinkJscc.CHANNELS}) {
+                    out.put(String.format(java.util.Locale.ROOT, "testMse@%.0fdB,%s,channels=%d", snrDb, ch.label(),
+                            kept), mse(codec.transmit(parent, x, snrDb, kept, ch, seeds), x));
+                }
             }
         }
         return out;

@@ -17,7 +17,7 @@ import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.pipeline.TextToImage;
-import aigcsim.models.training.Training;
+import aigcsim.models.training.LinkTraining;
 
 /**
  * {@code aigcsim models eval --suite link}: the link level of DeKA-g and of "Semantic Successive Refinement" (GSC).
@@ -46,7 +46,7 @@ final class LinkSuite {
     private static final int PIXELS = FashionMnist.SIDE * FashionMnist.SIDE;
 
     /** One cell's sums. */
-    private static final class Cell {
+    static final class Cell {
         final List<Double> psnr = new ArrayList<>();
         double ssim;
         int semantic;
@@ -68,17 +68,20 @@ final class LinkSuite {
     static List<LinkChannel> channels() {
         List<LinkChannel> c = new ArrayList<>(List.of(LinkChannel.awgn(), LinkChannel.rayleigh()));
         for (double tau : DELAY_SPREADS_S) {
-            c.add(LinkChannel.ofdm(Training.linkBand(tau)));
+            c.add(LinkChannel.ofdm(LinkTraining.band(tau)));
         }
         return c;
     }
 
-    /**
-     * Runs the suite on {@code n} samples with the latent codec {@code codec} and the image codec {@code deep} (each
-     * with its model's manager); writes its files into {@code out}; returns the report.
-     */
-    static Map<String, Object> run(TextToImage t2i, LinkJscc codec, NDManager manager, LinkJscc deep,
-            NDManager deepManager, int n, Path out) throws IOException {
+    /** The edge-generated latents the suite sends, their decoded images (the references) and their prompts. */
+    record Samples(float[][] latents, float[][] refs, String[] prompts) {
+        int size() {
+            return latents.length;
+        }
+    }
+
+    /** {@code n} 20-step latents generated at the edge (prompts cycling over the classes, seeds 7000 + i). */
+    static Samples samples(TextToImage t2i, int n) {
         long start = System.nanoTime();
         float[][] latents = new float[n][];
         float[][] refs = new float[n][];
@@ -88,6 +91,22 @@ final class LinkSuite {
             latents[i] = t2i.trajectory(prompts[i], 7000 + i, TOTAL_STEPS).latents()[TOTAL_STEPS];
             refs[i] = t2i.decode(latents[i]);
         }
+        System.out.printf(Locale.ROOT, "link suite: %d samples generated in %.0f s%n", n,
+                (System.nanoTime() - start) / 1e9);
+        return new Samples(latents, refs, prompts);
+    }
+
+    /**
+     * Runs the suite on {@code samples} with the latent codec {@code codec} and the image codec {@code deep} (each
+     * with its model's manager); writes its files into {@code out}; returns the report.
+     */
+    static Map<String, Object> run(TextToImage t2i, LinkJscc codec, NDManager manager, LinkJscc deep,
+            NDManager deepManager, Samples samples, Path out) throws IOException {
+        long start = System.nanoTime();
+        int n = samples.size();
+        float[][] latents = samples.latents();
+        float[][] refs = samples.refs();
+        String[] prompts = samples.prompts();
         float[][] calibration = new float[CALIBRATION_SAMPLES][];
         long[] calibrationSeeds = new long[CALIBRATION_SAMPLES];
         for (int i = 0; i < CALIBRATION_SAMPLES; i++) {
@@ -95,16 +114,11 @@ final class LinkSuite {
                     .latents()[TOTAL_STEPS];
             calibrationSeeds[i] = 8000L * 1_000_003L + i;
         }
-        System.out.printf(Locale.ROOT, "link suite: %d samples generated in %.0f s%n", n,
-                (System.nanoTime() - start) / 1e9);
         Map<String, Cell> cells = new LinkedHashMap<>();
         List<LinkChannel> channels = channels();
         for (int c = 0; c < channels.size(); c++) {
             LinkChannel ch = channels.get(c);
-            long[] seeds = new long[n];
-            for (int i = 0; i < n; i++) {
-                seeds[i] = 7000L * 1_000_003L + 31L * i + c;
-            }
+            long[] seeds = seeds(n, c);
             for (double snr : SNRS_DB) {
                 for (int kept = 1; kept <= LinkJscc.CHANNELS; kept++) {
                     int uses = LinkJscc.channelUses(kept);
@@ -152,11 +166,20 @@ final class LinkSuite {
         return report;
     }
 
-    private static Cell cell(Map<String, Cell> cells, String scheme, LinkChannel ch, double snr, int kept) {
+    /** The channel seeds of n samples on channel number c: each sample its own draw, the same under every scheme. */
+    static long[] seeds(int n, int c) {
+        long[] seeds = new long[n];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = 7000L * 1_000_003L + 31L * i + c;
+        }
+        return seeds;
+    }
+
+    static Cell cell(Map<String, Cell> cells, String scheme, LinkChannel ch, double snr, int kept) {
         return cells.computeIfAbsent(scheme + "|" + ch.label() + "|" + snr + "|" + kept, k -> new Cell());
     }
 
-    private static List<Map<String, Object>> rows(Map<String, Cell> cells) {
+    static List<Map<String, Object>> rows(Map<String, Cell> cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var e : cells.entrySet()) {
             String[] k = e.getKey().split("\\|");
@@ -183,7 +206,7 @@ final class LinkSuite {
         return rows;
     }
 
-    private static void writeCsv(Path file, List<Map<String, Object>> rows) throws IOException {
+    static void writeCsv(Path file, List<Map<String, Object>> rows) throws IOException {
         StringBuilder sb = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
         for (Map<String, Object> r : rows) {
             List<String> f = new ArrayList<>();
@@ -195,18 +218,18 @@ final class LinkSuite {
         Files.writeString(file, sb.toString());
     }
 
-    private static List<Map<String, Object>> select(List<Map<String, Object>> rows, String scheme, String channel,
+    static List<Map<String, Object>> select(List<Map<String, Object>> rows, String scheme, String channel,
             Double snrDb) {
         return rows.stream().filter(r -> r.get("scheme").equals(scheme) && r.get("channel").equals(channel)
                 && (snrDb == null || (double) r.get("snrDb") == snrDb)).toList();
     }
 
-    private static double[] column(List<Map<String, Object>> rows, String field) {
+    static double[] column(List<Map<String, Object>> rows, String field) {
         return rows.stream().mapToDouble(r -> ((Number) r.get(field)).doubleValue()).toArray();
     }
 
     private static String ofdm(double tau) {
-        return LinkChannel.ofdm(Training.linkBand(tau)).label();
+        return LinkChannel.ofdm(LinkTraining.band(tau)).label();
     }
 
     private static List<Path> charts(List<Map<String, Object>> rows, Path out) throws IOException {
@@ -341,7 +364,7 @@ final class LinkSuite {
                 .mapToDouble(r -> (double) r.get(field)).findFirst().orElseThrow();
     }
 
-    private static double mean(double[] v) {
+    static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -349,7 +372,7 @@ final class LinkSuite {
         return s / v.length;
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 }

@@ -106,11 +106,26 @@ public final class ModelsEval extends ModelsSubcommand {
             try (TextToImage t2i = TextToImage.load(weights, sizes, guidance);
                     Model codec = Weights.load(weights, "link-jscc", sizes.linkJscc());
                     Model deep = Weights.load(weights, "deep-jscc", sizes.deepJscc())) {
+                LinkSuite.Samples samples = LinkSuite.samples(t2i, tableSamples != null ? tableSamples
+                        : LINK_SAMPLES);
                 report.putAll(LinkSuite.run(t2i, (LinkJscc) codec.getBlock(), codec.getNDManager(),
-                        (LinkJscc) deep.getBlock(), deep.getNDManager(),
-                        tableSamples != null ? tableSamples : LINK_SAMPLES, out));
-                report.put("weights", Map.of("link-jscc", WeightsManifest.verify(weights, "link-jscc").sha256(),
-                        "deep-jscc", WeightsManifest.verify(weights, "deep-jscc").sha256()));
+                        (LinkJscc) deep.getBlock(), deep.getNDManager(), samples, out));
+                Map<String, Object> hashes = new LinkedHashMap<>();
+                for (String c : List.of("link-jscc", "deep-jscc")) {
+                    hashes.put(c, WeightsManifest.verify(weights, c).sha256());
+                }
+                if (AlignmentSuite.trained(weights)) {
+                    report.put("alignment", AlignmentSuite.run(t2i, weights, sizes, (LinkJscc) codec.getBlock(),
+                            codec.getNDManager(), samples, out));
+                    for (String c : ModelsTrain.ALIGNMENT) {
+                        hashes.put(c, WeightsManifest.verify(weights, c).sha256());
+                    }
+                } else {
+                    System.out.println("note: " + weights + " lacks the knowledge-alignment components ("
+                            + String.join(", ", ModelsTrain.ALIGNMENT) + "): no alignment rows (train them with "
+                            + "models train " + String.join(", ", ModelsTrain.ALIGNMENT) + " in turn)");
+                }
+                report.put("weights", hashes);
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                     out.resolve("link.json").toFile(), report);

@@ -11,14 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import ai.djl.Model;
+import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.NoiseSchedule;
 import aigcsim.models.nn.Autoencoder;
 import aigcsim.models.nn.Classifier;
 import aigcsim.models.nn.Jscc;
+import aigcsim.models.nn.LinkAdapters;
 import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.pipeline.TextToImage;
+import aigcsim.models.training.LinkTraining;
 import aigcsim.models.training.ModelSizes;
 import aigcsim.models.training.Training;
 import aigcsim.models.weights.Weights;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code aigcsim models train [classifier|autoencoder|denoiser|jscc|link-jscc|deep-jscc|receiver|all]}: trains
+ * {@code aigcsim models train [COMPONENT|all]}: trains
  * on Fashion-MNIST and writes weights with manifests into {@code --out} (default {@value #DEFAULT_OUT}, never the bundled
  * {@code models/weights} unless named). An output directory that lacks components this run does not train gets the
  * bundled ones, so it is a complete set for {@code eval --weights} and {@code bench --weights} (and the denoiser and
@@ -40,20 +43,25 @@ import picocli.CommandLine.TypeConversionException;
         sortOptions = false,
         description = {"Trains the models on Fashion-MNIST and writes their weights and manifests.",
             "On 2 cores: classifier ~4 min, autoencoder ~10 min, denoiser ~24 min, jscc ~7 min, link-jscc ~8 min, "
-                + "deep-jscc ~18 min, receiver ~4 min (all ~75 min)."})
+                + "deep-jscc ~18 min, receiver ~4 min, link-jscc-mt ~4 min, link-jscc-lora, -cala and -ft ~2 min "
+                + "each (all ~85 min)."})
 public final class ModelsTrain extends ModelsSubcommand {
-    static final List<String> COMPONENTS = List.of("classifier", "autoencoder", "denoiser", "jscc", "link-jscc",
-            "deep-jscc", "receiver");
-    static final Map<String, Integer> DEFAULT_EPOCHS = Map.of("classifier", 3, "autoencoder", 3, "denoiser", 8,
-            "jscc", 12, "link-jscc", 20, "deep-jscc", 10, "receiver", 2);
+    /** The knowledge-alignment components: the misaligned codec and its three alignments (docs/link-level.md). */
+    static final List<String> ALIGNMENT = List.of("link-jscc-mt", "link-jscc-lora", "link-jscc-cala", "link-jscc-ft");
+    static final List<String> COMPONENTS = java.util.stream.Stream.concat(java.util.stream.Stream.of("classifier",
+            "autoencoder", "denoiser", "jscc", "link-jscc", "deep-jscc", "receiver"), ALIGNMENT.stream()).toList();
+    static final Map<String, Integer> DEFAULT_EPOCHS = Map.ofEntries(Map.entry("classifier", 3),
+            Map.entry("autoencoder", 3), Map.entry("denoiser", 8), Map.entry("jscc", 12), Map.entry("link-jscc", 20),
+            Map.entry("deep-jscc", 10), Map.entry("receiver", 2), Map.entry("link-jscc-mt", 10),
+            Map.entry("link-jscc-lora", 4), Map.entry("link-jscc-cala", 4), Map.entry("link-jscc-ft", 4));
     static final String DEFAULT_OUT = "results/models/weights";
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "COMPONENT", defaultValue = "all",
             converter = ComponentName.class,
-            description = "classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver or all (default: "
-                + "${DEFAULT-VALUE})")
+            description = "classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver, link-jscc-mt, "
+                + "link-jscc-lora, link-jscc-cala, link-jscc-ft or all (default: ${DEFAULT-VALUE})")
     String component;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
@@ -66,7 +74,7 @@ public final class ModelsTrain extends ModelsSubcommand {
 
     @Option(names = "--epochs", paramLabel = "N", converter = PositiveInt.class,
             description = "epochs for every component trained (default: as bundled, classifier 3, autoencoder 3, "
-                + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10, receiver 2)")
+                + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10, receiver 2, link-jscc-mt 10, the alignments 4)")
     Integer epochs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
@@ -126,8 +134,8 @@ public final class ModelsTrain extends ModelsSubcommand {
             try {
                 m = WeightsManifest.verify(Weights.BUNDLED_DIR, c);
             } catch (IllegalArgumentException e) {
-                if (c.equals("autoencoder") && (components().contains("denoiser") || components().contains("jscc")
-                        || components().contains("link-jscc") || components().contains("receiver"))) {
+                if (c.equals("autoencoder") && components().stream().anyMatch(t -> List.of("denoiser", "jscc",
+                        "link-jscc", "receiver").contains(t) || ALIGNMENT.contains(t))) {
                     throw new BadInputException(out + " has no autoencoder, which the " + String.join(" and ",
                             components()) + " train on, and the bundled one cannot be used: " + e.getMessage());
                 }
@@ -224,8 +232,9 @@ public final class ModelsTrain extends ModelsSubcommand {
                 try (Model m = Model.newInstance(component)) {
                     LinkJscc codec = latent ? sizes.linkJscc() : sizes.deepJscc();
                     m.setBlock(codec);
-                    double loss = Training.linkJscc(m, trainSet, plan);
-                    metrics.putAll(Evaluation.linkJsccMse(codec, m.getNDManager(), testSet));
+                    double loss = LinkTraining.codec(m, trainSet, LinkTraining.TRAINING, plan);
+                    metrics.putAll(Evaluation.linkMse(codec, m.getNDManager(), testSet, new double[] {10},
+                            LinkChannel.awgn(), LinkChannel.ofdm(LinkTraining.band(100e-9))));
                     Weights.save(m, out, component, sizes.describe(), data, epochs,
                             Map.of(latent ? "latentMse" : "imageMse", loss), metrics);
                 }
@@ -244,10 +253,65 @@ public final class ModelsTrain extends ModelsSubcommand {
                             metrics);
                 }
             }
+            case "link-jscc-mt", "link-jscc-lora", "link-jscc-cala", "link-jscc-ft" -> {
+                double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
+                float[][] trainSet = trainingLatents(sizes, out, train, scale);
+                float[][] testSet = trainingLatents(sizes, out, test, scale);
+                metrics.putAll(alignment(component, sizes, out, plan, data, epochs, trainSet, testSet));
+            }
             default -> throw new IllegalArgumentException("unknown component " + component);
         }
         System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(component)),
                 metrics);
+    }
+
+    /**
+     * Trains one knowledge-alignment component: the codec of latents pretrained under one condition
+     * ({@code link-jscc-mt}), or its alignment to the target conditions by a LoRA or CALA package (only the package
+     * is saved) or by fine-tuning all of it; returns the held-out MSEs under the target conditions.
+     */
+    private static Map<String, Double> alignment(String component, ModelSizes sizes, Path out, Training.Plan plan,
+            String data, int epochs, float[][] trainSet, float[][] testSet) throws IOException {
+        LinkChannel[] target = new LinkChannel[LinkTraining.ALIGNMENT_DELAY_SPREADS_S.length];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = LinkChannel.ofdm(LinkTraining.band(LinkTraining.ALIGNMENT_DELAY_SPREADS_S[i]));
+        }
+        double[] snrs = {LinkTraining.SNR_LOW_DB, LinkTraining.MISALIGNED_SNR_DB, LinkTraining.SNR_HIGH_DB};
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Map<String, Object> architecture = new LinkedHashMap<>(sizes.describe());
+        if (component.equals("link-jscc-mt")) {
+            try (Model m = Model.newInstance(component)) {
+                LinkJscc codec = sizes.linkJscc();
+                m.setBlock(codec);
+                double loss = LinkTraining.codec(m, trainSet, LinkTraining.MISALIGNED, plan);
+                metrics.putAll(Evaluation.linkMse(codec, m.getNDManager(), testSet, snrs, target));
+                Weights.save(m, out, component, architecture, data, epochs, Map.of("latentMse", loss), metrics);
+            }
+            return metrics;
+        }
+        try (Model base = Weights.load(out, "link-jscc-mt", sizes.linkJscc())) {
+            if (component.equals("link-jscc-ft")) { // every parameter of the codec, from the misaligned one
+                double loss = LinkTraining.align(base, trainSet, plan);
+                metrics.putAll(Evaluation.linkMse((LinkJscc) base.getBlock(), base.getNDManager(), testSet, snrs,
+                        target));
+                metrics.put("trainableParameters", (double) LinkAdapters.count(base.getBlock()));
+                Weights.save(base, out, component, architecture, data, epochs, Map.of("latentMse", loss), metrics);
+                return metrics;
+            }
+            try (Model m = Model.newInstance(component)) {
+                LinkAdapters adapters = new LinkAdapters((LinkJscc) base.getBlock(), LinkAdapters.RANK,
+                        component.equals("link-jscc-cala"));
+                m.setBlock(adapters);
+                double loss = LinkTraining.align(m, trainSet, plan);
+                metrics.putAll(Evaluation.linkMse(adapters, m.getNDManager(), testSet, snrs, target));
+                metrics.put("trainableParameters", (double) adapters.parameters());
+                architecture.put("loraRank", LinkAdapters.RANK);
+                architecture.put("conditionAware", adapters.conditionAware());
+                architecture.put("adapts", "link-jscc-mt");
+                Weights.save(m, out, component, architecture, data, epochs, Map.of("latentMse", loss), metrics);
+            }
+        }
+        return metrics;
     }
 
     /** The prompt of each image: its class's. */

@@ -28,7 +28,7 @@ import aigcsim.models.channel.LinkChannel;
  * 1 / (1 + σ²) (the MMSE weight: a symbol in a deep fade, whose zero-forced noise is huge, counts for nearly nothing)
  * and, as channel knowledge, the reliabilities themselves; both are 0 where nothing was sent (zero fill).
  */
-public final class LinkJscc extends TracedBlock {
+public final class LinkJscc extends TracedBlock implements LinkCodec {
     /** Symbol channels the encoder makes: 8 × 64 real values = 256 complex symbols at the full rate. */
     public static final int CHANNELS = 8;
     /** Complex symbols per channel. */
@@ -63,7 +63,7 @@ public final class LinkJscc extends TracedBlock {
                 ImageJsccCoder.decoder(width));
     }
 
-    /** The shape of one source sample. */
+    @Override
     public Shape source() {
         return source;
     }
@@ -71,12 +71,37 @@ public final class LinkJscc extends TracedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training,
             PairList<String, Object> params) {
+        return forward(ps, in, training, ConvAdapter.NONE, ConvAdapter.NONE);
+    }
+
+    /**
+     * The codec on its inputs, with {@code encoderAdapter}'s and {@code decoderAdapter}'s terms added to the
+     * convolutions of its encoder and of its decoder (the latent reconstructor); only the codec of latents takes
+     * adapters ({@link #coders}).
+     */
+    NDList forward(ParameterStore ps, NDList in, boolean training, ConvAdapter encoderAdapter,
+            ConvAdapter decoderAdapter) {
         NDArray mask = in.get(4);
-        NDArray s = symbols(ps, in.get(0), in.get(1), mask, training);
+        NDArray s = symbols(ps, in.get(0), in.get(1), mask, training, encoderAdapter);
         NDArray sigma = in.get(2);
         NDArray reliability = mask.div(sigma.square().add(1f));
         NDArray y = s.add(in.get(3).mul(sigma)).mul(reliability);
-        return call(decoder, ps, new NDList(y.concat(reliability, 1), in.get(1)), training);
+        return new NDList(code(decoder, ps, y.concat(reliability, 1), in.get(1), training, decoderAdapter));
+    }
+
+    /** The encoder and the decoder of the codec of latents, the coders knowledge-alignment adapters attach to. */
+    JsccCoder[] coders() {
+        if (encoder instanceof JsccCoder e && decoder instanceof JsccCoder d) {
+            return new JsccCoder[] {e, d};
+        }
+        throw new IllegalArgumentException("knowledge alignment adapts the codec of latents; DeepJSCC's coders take "
+                + "no adapters");
+    }
+
+    private NDArray code(Block coder, ParameterStore ps, NDArray x, NDArray snrFeature, boolean training,
+            ConvAdapter adapter) {
+        return adapter == ConvAdapter.NONE ? call(coder, ps, new NDList(x, snrFeature), training).singletonOrThrow()
+                : ((JsccCoder) coder).run(ps, x, snrFeature, training, adapter);
     }
 
     /**
@@ -84,7 +109,12 @@ public final class LinkJscc extends TracedBlock {
      * 64-QAM, zero where not sent.
      */
     public NDArray symbols(ParameterStore ps, NDArray x, NDArray snrFeature, NDArray mask, boolean training) {
-        NDArray s = call(encoder, ps, new NDList(x, snrFeature), training).singletonOrThrow();
+        return symbols(ps, x, snrFeature, mask, training, ConvAdapter.NONE);
+    }
+
+    private NDArray symbols(ParameterStore ps, NDArray x, NDArray snrFeature, NDArray mask, boolean training,
+            ConvAdapter adapter) {
+        NDArray s = code(encoder, ps, x, snrFeature, training, adapter);
         return qam64(Jscc.unitPower(s, mask)).mul(mask);
     }
 
@@ -104,8 +134,18 @@ public final class LinkJscc extends TracedBlock {
      * from {@code seeds[i]}, so a sample sees the same channel at every rate and under either codec. Returns the
      * received samples.
      */
+    @Override
     public float[][] transmit(NDManager parent, float[][] sources, double snrDb, int kept, LinkChannel channel,
             long[] seeds) {
+        return send(this, source, null, parent, sources, snrDb, kept, channel, seeds);
+    }
+
+    /**
+     * {@link #transmit} through {@code codec}, a codec of sources shaped {@code source} or adapters of one; a non-null
+     * {@code condition} (the transmission condition's features) is its sixth input, the same for every sample.
+     */
+    static float[][] send(Block codec, Shape source, float[] condition, NDManager parent, float[][] sources,
+            double snrDb, int kept, LinkChannel channel, long[] seeds) {
         int b = sources.length;
         int size = (int) source.size();
         int values = CHANNELS * 2 * SYMBOLS_PER_CHANNEL;
@@ -125,9 +165,12 @@ public final class LinkJscc extends TracedBlock {
             Shape symbols = new Shape(b, CHANNELS, 8, 8);
             float[] snr = new float[b];
             Arrays.fill(snr, JsccCoder.snrFeature(snrDb));
-            float[] out = forward(new ParameterStore(m, false), new NDList(m.create(flat, batch(b)),
-                    m.create(snr, new Shape(b, 1)), m.create(sigma, symbols), m.create(noise, symbols),
-                    m.create(mask, symbols)), false).singletonOrThrow().toFloatArray();
+            NDList in = new NDList(m.create(flat, new Shape(b).addAll(source)), m.create(snr, new Shape(b, 1)),
+                    m.create(sigma, symbols), m.create(noise, symbols), m.create(mask, symbols));
+            if (condition != null) {
+                in.add(m.create(condition).reshape(1, condition.length).repeat(0, b));
+            }
+            float[] out = codec.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
             float[][] rec = new float[b][];
             for (int i = 0; i < b; i++) {
                 rec[i] = Arrays.copyOfRange(out, i * size, (i + 1) * size);

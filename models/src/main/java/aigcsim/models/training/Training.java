@@ -13,12 +13,8 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import aigcsim.core.channel.Ofdm;
-import aigcsim.core.sim.Defaults;
-import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.data.FashionMnist;
 import aigcsim.models.diffusion.NoiseSchedule;
-import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.nn.TextEncoder;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.nn.UNet;
@@ -51,7 +47,7 @@ public final class Training {
     }
 
     /** A trainer for forward passes and gradients; updates are done by {@link Adam}, not the trainer. */
-    private static Trainer trainer(Model model, Shape... inputShapes) {
+    static Trainer trainer(Model model, Shape... inputShapes) {
         Trainer t = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()));
         t.initialize(inputShapes);
         return t;
@@ -72,16 +68,16 @@ public final class Training {
         }
     }
 
-    private interface Step {
+    interface Step {
         /** The loss of one batch of the given example indices (forward inside the collector). */
         NDArray loss(NDManager m, Trainer t, int[] batch);
     }
 
-    private static double loop(String name, Trainer trainer, int n, Plan plan, Step step) {
+    static double loop(String name, Trainer trainer, int n, Plan plan, Step step) {
         return loop(name, trainer, n, plan, LearningRate.constant(LEARNING_RATE), step);
     }
 
-    private static double loop(String name, Trainer trainer, int n, Plan plan, LearningRate rate, Step step) {
+    static double loop(String name, Trainer trainer, int n, Plan plan, LearningRate rate, Step step) {
         Random shuffle = new Random(plan.seed());
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -366,61 +362,6 @@ public final class Training {
                 NDList out = tr.forward(new NDList(xt, m.create(snr).reshape(b, 1), m.create(sigma).reshape(b, 1, 1, 1),
                         m.randomNormal(latentShape)));
                 return out.singletonOrThrow().sub(xt).square().mean();
-            });
-        }
-    }
-    /** Lowest and highest training SNR of the link-level codec, dB. */
-    public static final double LINK_SNR_LOW_DB = -5;
-    public static final double LINK_SNR_HIGH_DB = 20;
-    /**
-     * The OFDM delay spreads the link-level codec trains on (TR 38.901 short, nominal and long); 10 ns and 1000 ns
-     * are outside, for knowledge alignment to a condition it has not seen.
-     */
-    public static final double[] LINK_DELAY_SPREADS_S = {30e-9, 100e-9, 300e-9};
-
-    /** The OFDM band of the link-level codec at a delay spread: the simulator's default 64 sub-carriers, 30 kHz. */
-    public static Ofdm linkBand(double delaySpreadS) {
-        return new Ofdm(Defaults.OFDM_SUBCARRIERS, Defaults.OFDM_SPACING_HZ, delaySpreadS);
-    }
-
-    /**
-     * Trains a link-level codec ({@link LinkJscc}: of latents or of images) to reproduce its sources: per example a
-     * random number of channels sent (1 … C, variable rate by truncation), SNR uniform in [{@value #LINK_SNR_LOW_DB},
-     * {@value #LINK_SNR_HIGH_DB}] dB, and a channel: AWGN (¼), flat Rayleigh (¼) or OFDM at one of
-     * {@link #LINK_DELAY_SPREADS_S} (½); loss ‖x̂ − x‖².
-     */
-    public static double linkJscc(Model model, float[][] sources, Plan plan) {
-        Engine.getInstance().setRandomSeed((int) plan.seed());
-        Random rng = new Random(plan.seed() + 3);
-        int values = LinkJscc.CHANNELS * 64;
-        LinkJscc codec = (LinkJscc) model.getBlock();
-        int size = (int) codec.source().size();
-        Shape sourceShape = codec.batch(plan.batchSize());
-        Shape symbolShape = new Shape(plan.batchSize(), LinkJscc.CHANNELS, 8, 8);
-        try (Trainer t = trainer(model, sourceShape, new Shape(plan.batchSize(), 1), symbolShape, symbolShape,
-                symbolShape)) {
-            return loop(model.getName(), t, sources.length, plan, (m, tr, idx) -> {
-                int b = idx.length;
-                float[] flat = new float[b * size];
-                float[] snr = new float[b];
-                float[] sigma = new float[b * values];
-                float[] mask = new float[b * values];
-                for (int i = 0; i < b; i++) {
-                    System.arraycopy(sources[idx[i]], 0, flat, i * size, size);
-                    double snrDb = LINK_SNR_LOW_DB + rng.nextDouble() * (LINK_SNR_HIGH_DB - LINK_SNR_LOW_DB);
-                    int kept = 1 + rng.nextInt(LinkJscc.CHANNELS);
-                    double u = rng.nextDouble();
-                    LinkChannel channel = u < 0.25 ? LinkChannel.awgn() : u < 0.5 ? LinkChannel.rayleigh()
-                            : LinkChannel.ofdm(linkBand(LINK_DELAY_SPREADS_S[rng.nextInt(
-                                    LINK_DELAY_SPREADS_S.length)]));
-                    snr[i] = aigcsim.models.nn.JsccCoder.snrFeature(snrDb);
-                    LinkJscc.channelInputs(sigma, mask, i * values, snrDb, kept,
-                            channel.powerGains(values / 2, rng.nextLong()));
-                }
-                NDArray x = m.create(flat, sourceShape);
-                NDList out = tr.forward(new NDList(x, m.create(snr).reshape(b, 1), m.create(sigma, symbolShape),
-                        m.randomNormal(symbolShape), m.create(mask, symbolShape)));
-                return out.singletonOrThrow().sub(x).square().mean();
             });
         }
     }

@@ -27,6 +27,14 @@ class LinkSuiteTest {
     @TempDir
     Path tmp;
 
+    /** Initializes link codecs for batches of one. */
+    static void initialize(NDManager m, LinkJscc... codecs) {
+        Shape symbols = new Shape(1, LinkJscc.CHANNELS, 8, 8);
+        for (LinkJscc c : codecs) {
+            c.initialize(m, DataType.FLOAT32, c.batch(1), new Shape(1, 1), symbols, symbols, symbols);
+        }
+    }
+
     @Test
     void theSuiteFillsEveryCellAndWritesItsCsvAndCharts() throws Exception {
         Engine.getInstance().setRandomSeed(3);
@@ -34,11 +42,8 @@ class LinkSuiteTest {
                 NDManager m = NDManager.newBaseManager()) {
             LinkJscc codec = ModelSizes.TINY.linkJscc();
             LinkJscc deep = ModelSizes.TINY.deepJscc();
-            Shape symbols = new Shape(1, LinkJscc.CHANNELS, 8, 8);
-            for (LinkJscc c : new LinkJscc[] {codec, deep}) {
-                c.initialize(m, DataType.FLOAT32, c.batch(1), new Shape(1, 1), symbols, symbols, symbols);
-            }
-            Map<String, Object> report = LinkSuite.run(t2i, codec, m, deep, m, 2, tmp);
+            initialize(m, codec, deep);
+            Map<String, Object> report = LinkSuite.run(t2i, codec, m, deep, m, LinkSuite.samples(t2i, 2), tmp);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
             // every scheme at every rate, GSC only at the full rate

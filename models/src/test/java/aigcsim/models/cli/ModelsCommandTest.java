@@ -91,7 +91,8 @@ class ModelsCommandTest {
         Run r = run("train", "classifer");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown component 'classifer'"), r.err());
-        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver or all"), r.err());
+        assertTrue(r.err().contains("classifier, autoencoder, denoiser, jscc, link-jscc, deep-jscc, receiver, "
+                + "link-jscc-mt, link-jscc-lora, link-jscc-cala, link-jscc-ft or all"), r.err());
     }
 
     @Test

@@ -33,6 +33,7 @@ import aigcsim.models.nn.Jscc;
 import aigcsim.models.nn.TextEncoder;
 import aigcsim.models.nn.Tokenizer;
 import aigcsim.models.nn.UNet;
+import aigcsim.models.training.LinkTraining;
 import aigcsim.models.training.ModelSizes;
 import aigcsim.models.training.Training;
 import aigcsim.models.weights.Weights;
@@ -126,7 +127,7 @@ class TinyModelsTest {
         for (int i = 0; i < 2; i++) {
             try (Model m = Model.newInstance("link-jscc")) {
                 m.setBlock(TINY.linkJscc());
-                link[i] = Training.linkJscc(m, latents, plan(epochs[i]));
+                link[i] = LinkTraining.codec(m, latents, LinkTraining.TRAINING, plan(epochs[i]));
             }
         }
         assertTrue(link[1] < 0.9 * link[0], "link-level codec latent MSE after 6 epochs " + link[1] + " vs 1 epoch "
@@ -135,7 +136,7 @@ class TinyModelsTest {
         for (int i = 0; i < 2; i++) {
             try (Model m = Model.newInstance("deep-jscc")) {
                 m.setBlock(TINY.deepJscc());
-                deep[i] = Training.linkJscc(m, images, plan(epochs[i]));
+                deep[i] = LinkTraining.codec(m, images, LinkTraining.TRAINING, plan(epochs[i]));
             }
         }
         assertTrue(deep[1] < 0.9 * deep[0], "DeepJSCC image MSE after 6 epochs " + deep[1] + " vs 1 epoch " + deep[0]);

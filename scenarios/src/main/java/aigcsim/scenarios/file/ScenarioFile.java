@@ -46,6 +46,7 @@ public record ScenarioFile(
         Bandwidth bandwidth,
         Payload payload,
         Quality quality,
+        Knowledge knowledge,
         Compute compute,
         @Field(doc = "Changes scripted at simulated times, applied as events of the simulation.")
         List<TimelineEntry> timeline,
@@ -321,6 +322,23 @@ public record ScenarioFile(
             Integer maxRegenerations) {
     }
 
+    /**
+     * The codec knowledge of the cells' JSCC codecs (DeKA-g's knowledge alignment, docs/link-level.md): the package
+     * every cell starts with and the backhaul the timeline's knowledge updates travel over. Absent: the bundled
+     * codecs, aligned, and no knowledge updates.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Knowledge(
+            @Field(doc = "The knowledge package every cell's JSCC codec starts with, a package of the bundled "
+                    + "knowledge table: no-ka (pretrained under other conditions, never aligned), lora, cala, full-ft, "
+                    + "or lora/cala rounded (e.g. cala-4bit). GSC requests take that package's quality (analytic "
+                    + "fidelity only).")
+            String start,
+            @Field(doc = "The rate of each cell's backhaul from the cloud, bit/s: a knowledge update of B bytes "
+                    + "arrives 8B / rate after it is sent, after any still on its way.", min = 0, minExclusive = true)
+            Double backhaulBps) {
+    }
+
     /** The real computation of each request on the worker pool. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Compute(
@@ -353,9 +371,11 @@ public record ScenarioFile(
             @Field(doc = "Repeat every this many s while within the run (0 or absent: once).", min = 0)
             Double everyS,
             @Field(doc = "What happens.", allowed = {"set-pacr", "set-bandwidth", "scale-arrivals", "users-join",
-                "users-leave", "edge-down", "edge-up", "set-split-policy", "set-edge-mode", "snapshot"})
+                "users-leave", "edge-down", "edge-up", "set-split-policy", "set-edge-mode", "knowledge-update",
+                "snapshot"})
             String event,
-            @Field(doc = "The cell (set-pacr, set-bandwidth, edge-down, edge-up); absent: every cell.", min = 0)
+            @Field(doc = "The cell (set-pacr, set-bandwidth, edge-down, edge-up, knowledge-update); absent: every "
+                    + "cell.", min = 0)
             Integer cell,
             @Field(doc = "New PACR in (0, 1] (set-pacr).", min = 0, minExclusive = true, max = 1)
             Double pacr,
@@ -370,7 +390,10 @@ public record ScenarioFile(
             @Field(doc = "New split policy (set-split-policy).")
             String policy,
             @Field(doc = "New edge mode (set-edge-mode).", allowed = {"serial", "async"})
-            String mode) {
+            String mode,
+            @Field(doc = "The knowledge package the cloud sends to the cell (knowledge-update): a package of the "
+                    + "knowledge table, e.g. cala; the cell's codec holds it once it has crossed the backhaul.")
+            String knowledge) {
     }
 
     /** A parameter study over this scenario. */

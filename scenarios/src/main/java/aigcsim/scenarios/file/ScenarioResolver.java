@@ -26,6 +26,7 @@ import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
 import aigcsim.scenarios.policy.PolicySource;
 import aigcsim.scenarios.policy.RootCheckpoint;
+import aigcsim.core.quality.KnowledgeTable;
 import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.sim.Defaults;
 import aigcsim.core.sim.Scenario;
@@ -39,6 +40,7 @@ import aigcsim.scenarios.file.ScenarioFile.Channel;
 import aigcsim.scenarios.file.ScenarioFile.Compute;
 import aigcsim.scenarios.file.ScenarioFile.Edge;
 import aigcsim.scenarios.file.ScenarioFile.Fading;
+import aigcsim.scenarios.file.ScenarioFile.Knowledge;
 import aigcsim.scenarios.file.ScenarioFile.Layout;
 import aigcsim.scenarios.file.ScenarioFile.Payload;
 import aigcsim.scenarios.file.ScenarioFile.Prompts;
@@ -139,11 +141,13 @@ public final class ScenarioResolver {
         Quality quality = resolveQuality(or(f.quality(), new Quality(null, null, null)));
         Compute compute = resolveCompute(or(f.compute(), new Compute(null, null, null, null, null, null, null)),
                 !quality.check().equals("none"));
+        Knowledge knowledge = resolveKnowledge(f.knowledge(), compute);
         List<TimelineEntry> timeline = or(f.timeline(), List.of());
         checkRoot(split, timeline);
         List<TimelineEvent> events = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
-            TimelineEvent e = timelineEvent(timeline.get(i), "timeline[" + i + "]", run.durationS(), cells.size());
+            TimelineEvent e = timelineEvent(timeline.get(i), "timeline[" + i + "]", run.durationS(), cells.size(),
+                    knowledge != null);
             if (e != null) {
                 events.add(e);
             }
@@ -151,7 +155,8 @@ public final class ScenarioResolver {
         throwIfAny();
 
         ScenarioFile resolved = new ScenarioFile(name, null, run, area, null, cells, users, channel, arrivals, prompts,
-                framework, split, edge, bandwidth, payload, quality, compute, timeline.isEmpty() ? null : timeline,
+                framework, split, edge, bandwidth, payload, quality, knowledge, compute,
+                timeline.isEmpty() ? null : timeline,
                 null);
         Scenario scenario = null;
         try {
@@ -538,6 +543,29 @@ public final class ScenarioResolver {
                 or(c.imagesKept(), Defaults.IMAGES_KEPT));
     }
 
+    /**
+     * The knowledge section with its default backhaul ({@value Defaults#BACKHAUL_BPS} bit/s), or null when absent; the
+     * package must be in the knowledge table, and the quality it stands for is the table's (analytic fidelity).
+     */
+    private Knowledge resolveKnowledge(Knowledge k, Compute compute) {
+        if (k == null) {
+            return null;
+        }
+        KnowledgeTable table = KnowledgeTable.bundled();
+        if (k.start() == null) {
+            problem("knowledge.start", "is needed: the package the cells start with, one of " + table.packages());
+        } else if (!table.has(k.start())) {
+            problem("knowledge.start", "unknown package '" + k.start() + "'; the knowledge table has "
+                    + table.packages());
+        }
+        if (!compute.fidelity().equals(ComputeSettings.ANALYTIC)) {
+            problem("knowledge", "needs compute.fidelity analytic: the knowledge table gives the codecs' quality, the "
+                    + "worker pool's codec holds no knowledge-alignment packages (got fidelity " + compute.fidelity()
+                    + ")");
+        }
+        return new Knowledge(k.start(), or(k.backhaulBps(), Defaults.BACKHAUL_BPS));
+    }
+
     private static ComputeSettings computeSettings(Compute c) {
         if (c.fidelity().equals(ComputeSettings.ANALYTIC)) {
             return new ComputeSettings(c.fidelity(), 1, 0, 1, 0, null);
@@ -547,7 +575,8 @@ public final class ScenarioResolver {
                 c.weights().equals(BUNDLED) ? null : Path.of(c.weights()));
     }
 
-    private TimelineEvent timelineEvent(TimelineEntry e, String path, double durationS, int cells) {
+    private TimelineEvent timelineEvent(TimelineEntry e, String path, double durationS, int cells,
+            boolean knowledge) {
         if (e.atS() == null) {
             problem(path + ".atS", "is needed: when the event happens, s");
             return null;
@@ -561,7 +590,8 @@ public final class ScenarioResolver {
                     + " s)");
         }
         Map<String, Object> all = fields("cell", e.cell(), "pacr", e.pacr(), "bandwidthHz", e.bandwidthHz(), "users",
-                e.users(), "factor", e.factor(), "count", e.count(), "policy", e.policy(), "mode", e.mode());
+                e.users(), "factor", e.factor(), "count", e.count(), "policy", e.policy(), "mode", e.mode(),
+                "knowledge", e.knowledge());
         List<String> needed = switch (e.event()) {
             case "set-pacr" -> List.of("pacr");
             case "set-bandwidth" -> List.of("bandwidthHz");
@@ -569,10 +599,11 @@ public final class ScenarioResolver {
             case "users-join", "users-leave" -> List.of("count");
             case "set-split-policy" -> List.of("policy");
             case "set-edge-mode" -> List.of("mode");
+            case "knowledge-update" -> List.of("knowledge");
             default -> List.of();
         };
         List<String> optional = switch (e.event()) {
-            case "set-pacr", "set-bandwidth", "edge-down", "edge-up" -> List.of("cell");
+            case "set-pacr", "set-bandwidth", "edge-down", "edge-up", "knowledge-update" -> List.of("cell");
             case "scale-arrivals" -> List.of("users");
             default -> List.of();
         };
@@ -593,6 +624,14 @@ public final class ScenarioResolver {
                 check(path + ".policy", () -> SplitPolicy.of(e.policy()));
             }
         }
+        if (e.knowledge() != null && !KnowledgeTable.bundled().has(e.knowledge())) {
+            problem(path + ".knowledge", "unknown package '" + e.knowledge() + "'; the knowledge table has "
+                    + KnowledgeTable.bundled().packages());
+        }
+        if (e.event().equals("knowledge-update") && !knowledge) {
+            problem(path, "a knowledge update needs the scenario's knowledge section (start: the package the cells "
+                    + "start with; backhaulBps)");
+        }
         if (e.cell() != null && e.cell() >= cells) {
             problem(path + ".cell", "must name a cell 0.." + (cells - 1) + " (absent: every cell), got " + e.cell());
         }
@@ -611,6 +650,7 @@ public final class ScenarioResolver {
             case "edge-up" -> new TimelineAction.EdgeUp(cell);
             case "set-split-policy" -> new TimelineAction.SetSplitPolicy(e.policy());
             case "set-edge-mode" -> new TimelineAction.SetEdgeMode(edgeMode(e.mode()));
+            case "knowledge-update" -> new TimelineAction.KnowledgeUpdate(cell, e.knowledge());
             default -> new TimelineAction.Snapshot();
         };
         return new TimelineEvent(e.atS(), or(e.everyS(), 0.0), action);
@@ -686,6 +726,9 @@ public final class ScenarioResolver {
         b.timeline(events);
         // analytic runs compute no image: the count is the default, and moot
         b.imagesKept(f.compute().imagesKept() == null ? Defaults.IMAGES_KEPT : f.compute().imagesKept());
+        if (f.knowledge() != null) {
+            b.knowledge(new Scenario.Knowledge(f.knowledge().start(), f.knowledge().backhaulBps()));
+        }
         Quality q = f.quality();
         b.qualityCheck(q.check().equals("none") ? QualityCheck.NONE
                 : new QualityCheck(QualityCheck.Kind.valueOf(q.check().toUpperCase(Locale.ROOT)),

@@ -70,6 +70,19 @@ class MalformedScenarioTest {
                         + "    pacr: 0.5\n", 4, "timeline[0].pacr", "does not apply to event snapshot"),
                 new Case("timeline cell that does not exist", "timeline:\n  - {atS: 1, event: edge-down, cell: 3}\n",
                         2, "timeline[0].cell", "must name a cell 0..0 (absent: every cell), got 3"),
+                new Case("knowledge update without knowledge", "timeline:\n"
+                        + "  - {atS: 1, event: knowledge-update, knowledge: cala}\n", 2, "timeline[0]",
+                        "needs the scenario's knowledge section"),
+                new Case("unknown knowledge package", "knowledge: {start: no-ka}\ntimeline:\n"
+                        + "  - {atS: 1, event: knowledge-update, knowledge: dora}\n", 3, "timeline[0].knowledge",
+                        "unknown package 'dora'; the knowledge table has ["),
+                new Case("knowledge update without its package", "knowledge: {start: no-ka}\ntimeline:\n"
+                        + "  - {atS: 1, event: knowledge-update}\n", 3, "timeline[0].knowledge",
+                        "is needed by event knowledge-update"),
+                new Case("knowledge with computed fidelity", "knowledge: {start: no-ka}\ncompute: {fidelity: cached}\n",
+                        1, "knowledge", "needs compute.fidelity analytic"),
+                new Case("zero backhaul", "knowledge:\n  start: cala\n  backhaulBps: 0\n", 3, "knowledge.backhaulBps",
+                        "must be > 0"),
                 new Case("PACR above one", "cells:\n  - pacr: 1.5\n", 2, "cells[0].pacr", "must be in (0, 1]"),
                 new Case("pacr and a schedule", "cells:\n  - pacr: 0.5\n    pacrSchedule: [[0, 1]]\n", 2,
                         "cells[0].pacr", "give pacr or pacrSchedule, not both"),

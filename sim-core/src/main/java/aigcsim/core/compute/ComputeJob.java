@@ -7,10 +7,17 @@ import aigcsim.core.framework.Transmission;
 /**
  * Everything a request's real computation depends on: prompt and seed, the split a of T̂ steps, the framework
  * (what is transmitted and where fine-tuning runs), the channel type, the SNR the transmission saw ({@code snrDb}:
- * with fading, after the simulator's realization) and the link's mean SNR ({@code meanSnrDb}: without fading).
+ * with fading, after the simulator's realization), the link's mean SNR ({@code meanSnrDb}: without fading) and the
+ * knowledge package the cell's JSCC codec held ({@code knowledge}; null when the scenario models none).
  */
 public record ComputeJob(long requestId, String prompt, long seed, int edgeSteps, int totalSteps,
-        Framework framework, Fading.Kind channelType, double snrDb, double meanSnrDb) {
+        Framework framework, Fading.Kind channelType, double snrDb, double meanSnrDb, String knowledge) {
+
+    /** A job of the bundled codec (no knowledge modelled). */
+    public ComputeJob(long requestId, String prompt, long seed, int edgeSteps, int totalSteps, Framework framework,
+            Fading.Kind channelType, double snrDb, double meanSnrDb) {
+        this(requestId, prompt, seed, edgeSteps, totalSteps, framework, channelType, snrDb, meanSnrDb, null);
+    }
 
     /**
      * Whether the computation runs over the Rayleigh tensor channel: a JSCC latent on a fading link, whose air time
@@ -31,6 +38,6 @@ public record ComputeJob(long requestId, String prompt, long seed, int edgeSteps
     /** A job whose link has no fading to tell apart: the mean SNR is the one seen. */
     public ComputeJob(long requestId, String prompt, long seed, int edgeSteps, int totalSteps, Framework framework,
             Fading.Kind channelType, double snrDb) {
-        this(requestId, prompt, seed, edgeSteps, totalSteps, framework, channelType, snrDb, snrDb);
+        this(requestId, prompt, seed, edgeSteps, totalSteps, framework, channelType, snrDb, snrDb, null);
     }
 }

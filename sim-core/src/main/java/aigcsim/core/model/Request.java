@@ -46,6 +46,8 @@ public final class Request {
     public double deviceStartS = Double.NaN;
     public double endS = Double.NaN;
     public double snrSeenDb = Double.NaN;
+    /** The knowledge package its cell's JSCC codec held when it was transmitted (null: no knowledge modelled). */
+    public String knowledge;
     public double meanBandwidthHz = Double.NaN;
     public int outages;
     public Failure failure = Failure.NONE;

@@ -2,14 +2,10 @@ package aigcsim.core.quality;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,14 +42,7 @@ public final class QualityTable {
 
     /** The table the bundled models measured. */
     public static QualityTable bundled() {
-        try (InputStream in = QualityTable.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled quality table " + BUNDLED + " is missing");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "bundled " + BUNDLED);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + BUNDLED, e);
-        }
+        return TableFile.bundled("quality table", BUNDLED, QualityTable::parse);
     }
 
     /** A table file written by {@code aigcsim models quality}; errors name the file and line. */
@@ -69,39 +58,13 @@ public final class QualityTable {
 
     private static QualityTable parse(BufferedReader r, String source) throws IOException {
         Map<String, TreeMap<Integer, TreeMap<Double, Expected>>> cells = new TreeMap<>();
-        String line;
-        int n = 0;
-        boolean header = false;
-        List<String> errors = new ArrayList<>();
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.equals(HEADER)) {
-                    throw new IllegalArgumentException("quality table " + source + " line " + n + ": expected the "
-                            + "header " + HEADER);
-                }
-                header = true;
-                continue;
-            }
-            String[] f = line.split(",");
-            try {
-                String key = key(f[0], f[1], f[2]);
-                Expected e = new Expected(Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                        Double.parseDouble(f[8]), Double.parseDouble(f[9]));
-                cells.computeIfAbsent(key, k -> new TreeMap<>())
-                        .computeIfAbsent(Integer.parseInt(f[4]), k -> new TreeMap<>())
-                        .put(Double.parseDouble(f[3]), e);
-            } catch (RuntimeException e) {
-                errors.add("line " + n + " (" + e.getMessage() + ")");
-            }
-        }
-        if (!errors.isEmpty() || cells.isEmpty()) {
-            throw new IllegalArgumentException("quality table " + source + ": " + (cells.isEmpty() ? "no cells"
-                    : "bad lines " + errors));
-        }
+        TableFile.read(r, "quality table", source, HEADER, f -> {
+            Expected e = new Expected(Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
+                    Double.parseDouble(f[9]));
+            cells.computeIfAbsent(key(f[0], f[1], f[2]), k -> new TreeMap<>())
+                    .computeIfAbsent(Integer.parseInt(f[4]), k -> new TreeMap<>())
+                    .put(Double.parseDouble(f[3]), e);
+        });
         return new QualityTable(cells, source);
     }
 
@@ -154,7 +117,8 @@ public final class QualityTable {
         return mix(low, bySnr(bySplit.get(hi), snrDb), (clamped - lo) / (double) (hi - lo));
     }
 
-    private static Expected bySnr(TreeMap<Double, Expected> row, double snrDb) {
+    /** The row's figures at {@code snrDb}: interpolated between measured SNRs, held at the ends. */
+    static Expected bySnr(TreeMap<Double, Expected> row, double snrDb) {
         double s = Math.max(row.firstKey(), Math.min(row.lastKey(), snrDb));
         Map.Entry<Double, Expected> lo = row.floorEntry(s);
         Map.Entry<Double, Expected> hi = row.ceilingEntry(s);

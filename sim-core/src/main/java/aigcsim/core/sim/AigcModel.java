@@ -463,7 +463,8 @@ final class AigcModel extends AbstractDsolModel<Double, DevsSimulator<Double>> {
 
     private ComputeJob job(Request r) {
         return new ComputeJob(r.id, r.prompt, r.seed, r.edgeSteps, scenario.totalSteps(), scenario.framework(),
-                scenario.fading().kind(), Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb);
+                scenario.fading().kind(), Double.isNaN(r.snrSeenDb) ? r.meanSnrDb : r.snrSeenDb, r.meanSnrDb,
+                r.knowledge);
     }
 
     /**

@@ -37,6 +37,10 @@ final class CellNode implements EdgeHost {
     /** The PACR a timeline set, overriding the schedule; NaN while none. */
     private double pacrOverride = Double.NaN;
     private final AigcModel model;
+    /** The knowledge package the cell's JSCC codec holds (null: the scenario has none: the bundled codec). */
+    private String knowledge;
+    /** When the cell's backhaul has sent every knowledge package given it so far. */
+    private double backhaulFreeS;
     /** Edge busy and band in use over time: integrated from the warm-up (any, when it is chosen after the run). */
     private final StepFunction edgeBusy;
     private final StepFunction bandUsed;
@@ -57,6 +61,21 @@ final class CellNode implements EdgeHost {
                 BandwidthScheduler.of(scenario.bandwidthScheduler()), channel, scenario.maxRetransmissions(),
                 used -> bandUsed.set(model.clock().nowS(), used));
         this.edge = EdgeSchedulers.create(scenario, scenario.edgeMode(), this, spec.edgeProfile());
+        this.knowledge = scenario.knowledge() == null ? null : scenario.knowledge().start();
+    }
+
+    /**
+     * Sends a knowledge package of {@code transferS} seconds over the cell's backhaul, after any still on its way;
+     * returns when it arrives.
+     */
+    double sendKnowledge(double transferS) {
+        backhaulFreeS = Math.max(model.clock().nowS(), backhaulFreeS) + transferS;
+        return backhaulFreeS;
+    }
+
+    /** The cell's codec holds {@code name} from now on. */
+    void holdKnowledge(String name) {
+        knowledge = name;
     }
 
     EdgeScheduler edge() {
@@ -144,6 +163,7 @@ final class CellNode implements EdgeHost {
     @Override
     public void transmit(Request r, Runnable afterTransmission) {
         r.txStartS = model.clock().nowS();
+        r.knowledge = knowledge;
         Transmission t = model.scenario().framework().transmission();
         // JSCC sends channel uses, not bits: its "bits" are complex symbols at one symbol per second per Hz
         double size = switch (t) {

@@ -86,4 +86,9 @@ public final class Defaults {
     public static final String SPLIT_POLICY = "greedy";
     /** Each active flow gets an equal part of the cell band (seed 001 splits the band evenly among receivers). */
     public static final String BANDWIDTH_SCHEDULER = "equal-share";
+    /**
+     * The rate of a cell's backhaul from the cloud, which knowledge updates travel over: 100 Mbit/s (the papers give
+     * none; a modest fibre or microwave backhaul share).
+     */
+    public static final double BACKHAUL_BPS = 100e6;
 }

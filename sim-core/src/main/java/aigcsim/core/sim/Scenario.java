@@ -19,6 +19,7 @@ import aigcsim.core.model.PacrSchedule;
 import aigcsim.core.model.Position;
 import aigcsim.core.model.UserPlacement;
 import aigcsim.core.policy.SplitPolicy;
+import aigcsim.core.quality.KnowledgeTable;
 import aigcsim.core.quality.QualityCheck;
 import aigcsim.core.timeline.TimelineAction;
 import aigcsim.core.timeline.TimelineEvent;
@@ -43,7 +44,16 @@ public record Scenario(String name, long seed, int replications, double duration
         AsyncOrder asyncOrder, String bandwidthScheduler, double latentBits, double imageBits,
         double jsccChannelUses, ComputeVariation computeVariation, boolean warmupAuto, UserPlacement placement,
         List<TimelineEvent> timeline, double sampleIntervalS, int imagesKept, QualityCheck qualityCheck,
-        SplitPolicy.Source splitPolicies) {
+        Knowledge knowledge, SplitPolicy.Source splitPolicies) {
+
+    /**
+     * The codec knowledge of the cells' JSCC codecs (DeKA-g's knowledge alignment): every cell starts holding
+     * package {@code start} of the knowledge table, and knowledge updates of the timeline reach a cell's edge over
+     * its own backhaul from the cloud, of {@code backhaulBps} bit/s. Null (the default): the codecs are the bundled
+     * ones, aligned, and the timeline has no knowledge updates.
+     */
+    public record Knowledge(String start, double backhaulBps) {
+    }
 
     /** A base station with its edge server. */
     public record CellSpec(Position position, double bandwidthHz, DeviceProfile edgeProfile, PacrSchedule pacr) {
@@ -103,7 +113,14 @@ public record Scenario(String name, long seed, int replications, double duration
             check(false, where, "bandwidthScheduler", e.getMessage());
         }
         for (int i = 0; i < timeline.size(); i++) {
-            checkTimeline(timeline.get(i), "timeline[" + i + "]", where, durationS, cells.size(), splitPolicies);
+            checkTimeline(timeline.get(i), "timeline[" + i + "]", where, durationS, cells.size(), splitPolicies,
+                    knowledge);
+        }
+        if (knowledge != null) {
+            check(KnowledgeTable.bundled().has(knowledge.start()), where, "knowledge.start", "must be a package of "
+                    + "the knowledge table " + KnowledgeTable.bundled().packages() + ", got " + knowledge.start());
+            check(knowledge.backhaulBps() > 0 && Double.isFinite(knowledge.backhaulBps()), where,
+                    "knowledge.backhaulBps", "must be > 0 bit/s, got " + knowledge.backhaulBps());
         }
         if (arrivals instanceof TraceArrivals t) {
             check(t.maxUser() < users, where, "arrivals", "trace names user " + t.maxUser() + " but the scenario has "
@@ -157,11 +174,14 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("sampleIntervalS", sampleIntervalS);
         m.put("imagesKept", imagesKept);
         m.put("qualityCheck", qualityCheck.toString());
+        if (knowledge != null) {
+            m.put("knowledge", Map.of("start", knowledge.start(), "backhaulBps", knowledge.backhaulBps()));
+        }
         return m;
     }
 
     private static void checkTimeline(TimelineEvent e, String field, String where, double durationS, int cells,
-            SplitPolicy.Source policies) {
+            SplitPolicy.Source policies, Knowledge knowledge) {
         check(e.atS() <= durationS, where, field + ".atS", "must be within the run (<= durationS " + durationS
                 + " s), got " + e.atS());
         TimelineAction a = e.action();
@@ -169,6 +189,7 @@ public record Scenario(String name, long seed, int replications, double duration
                 : a instanceof TimelineAction.SetBandwidth x ? x.cell()
                 : a instanceof TimelineAction.EdgeDown x ? x.cell()
                 : a instanceof TimelineAction.EdgeUp x ? x.cell()
+                : a instanceof TimelineAction.KnowledgeUpdate x ? x.cell()
                 : TimelineAction.ALL;
         check(cell == TimelineAction.ALL || cell >= 0 && cell < cells, where, field + ".cell",
                 "must name a cell 0.." + (cells - 1) + " (or -1: all), got " + cell);
@@ -186,6 +207,11 @@ public record Scenario(String name, long seed, int replications, double duration
             check(x.count() >= 1, where, field + ".count", "must be >= 1, got " + x.count());
         } else if (a instanceof TimelineAction.UsersLeave x) {
             check(x.count() >= 1, where, field + ".count", "must be >= 1, got " + x.count());
+        } else if (a instanceof TimelineAction.KnowledgeUpdate x) {
+            check(knowledge != null, where, field, "a knowledge update needs the scenario's knowledge (the package "
+                    + "the cells start with and the backhaul)");
+            check(KnowledgeTable.bundled().has(x.knowledge()), where, field + ".knowledge", "must be a package of "
+                    + "the knowledge table " + KnowledgeTable.bundled().packages() + ", got " + x.knowledge());
         } else if (a instanceof TimelineAction.SetSplitPolicy x) {
             try {
                 policies.policy(x.policy());
@@ -244,6 +270,7 @@ public record Scenario(String name, long seed, int replications, double duration
         b.sampleIntervalS = sampleIntervalS;
         b.imagesKept = imagesKept;
         b.qualityCheck = qualityCheck;
+        b.knowledge = knowledge;
         b.splitPolicies = splitPolicies;
         return b;
     }
@@ -287,6 +314,7 @@ public record Scenario(String name, long seed, int replications, double duration
         private double sampleIntervalS = Defaults.SAMPLE_INTERVAL_S;
         private int imagesKept = Defaults.IMAGES_KEPT;
         private QualityCheck qualityCheck = QualityCheck.NONE;
+        private Knowledge knowledge;
         private SplitPolicy.Source splitPolicies = SplitPolicy.Source.BUILT_IN;
 
         public Builder name(String v) { name = v; return this; }
@@ -336,6 +364,8 @@ public record Scenario(String name, long seed, int replications, double duration
         public Builder imagesKept(int v) { imagesKept = v; return this; }
         /** The quality check a delivered image must pass, else it is regenerated. */
         public Builder qualityCheck(QualityCheck v) { qualityCheck = v; return this; }
+        /** The cells' codec knowledge and its backhaul (null: the bundled codecs, no knowledge updates). */
+        public Builder knowledge(Knowledge v) { knowledge = v; return this; }
         /** Makes the split policies the scenario names (default: sim-core's own, without ROOT). */
         public Builder splitPolicies(SplitPolicy.Source v) { splitPolicies = v; return this; }
 
@@ -351,7 +381,7 @@ public record Scenario(String name, long seed, int replications, double duration
                     framework, splitPolicy, totalSteps, edgeMode, maxBatch, batchWaitS, asyncOrder,
                     bandwidthScheduler,
                     latentBits, imageBits, jsccChannelUses, computeVariation, warmupAuto, placement, timeline,
-                    sampleIntervalS, imagesKept, qualityCheck, splitPolicies);
+                    sampleIntervalS, imagesKept, qualityCheck, knowledge, splitPolicies);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import aigcsim.core.metrics.TimelineRecord;
+import aigcsim.core.quality.KnowledgeTable;
 import aigcsim.core.timeline.TimelineAction;
 import aigcsim.core.timeline.TimelineEvent;
 
@@ -79,6 +80,26 @@ final class Timeline {
             d.put("cell", cellName(x.cell()));
             d.put("queued", cells(x.cell()).stream().mapToInt(CellNode::queued).sum());
             cells(x.cell()).forEach(CellNode::edgeUp);
+        } else if (a instanceof TimelineAction.KnowledgeUpdate x) {
+            long bytes = KnowledgeTable.bundled().bytes(x.knowledge());
+            double transferS = bytes * 8.0 / model.scenario().knowledge().backhaulBps();
+            d.put("cell", cellName(x.cell()));
+            d.put("knowledge", x.knowledge());
+            d.put("bytes", bytes);
+            d.put("transferS", transferS);
+            List<Double> arrivals = new ArrayList<>();
+            for (CellNode c : cells(x.cell())) {
+                double at = c.sendKnowledge(transferS);
+                arrivals.add(at);
+                model.clock().after(at - model.clock().nowS(), () -> {
+                    c.holdKnowledge(x.knowledge());
+                    Map<String, Object> arrived = new LinkedHashMap<>();
+                    arrived.put("cell", c.id);
+                    arrived.put("knowledge", x.knowledge());
+                    records.add(new TimelineRecord(model.clock().nowS(), "knowledge-arrived", arrived));
+                });
+            }
+            d.put("arrivesAtS", arrivals.size() == 1 ? arrivals.get(0) : arrivals);
         } else if (a instanceof TimelineAction.SetSplitPolicy x) {
             d.put("policy", x.policy());
             model.splitPolicy(x.policy());

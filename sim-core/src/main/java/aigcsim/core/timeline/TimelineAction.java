@@ -70,6 +70,15 @@ public sealed interface TimelineAction {
     record SetEdgeMode(EdgeMode mode) implements TimelineAction {
     }
 
+    /**
+     * The cloud sends the knowledge-alignment package {@code knowledge} (a package of the knowledge table, e.g.
+     * {@code cala}) to the cell's edge over the scenario's backhaul: it arrives size·8 / rate later, after any
+     * package still on its way to the cell, and from then on the cell's JSCC codec holds that knowledge (the
+     * requests it transmits from then have the package's quality).
+     */
+    record KnowledgeUpdate(int cell, String knowledge) implements TimelineAction {
+    }
+
     /** Records each cell's queue, edge compute and transmissions in progress, and the active users. */
     record Snapshot() implements TimelineAction {
     }
