@@ -205,7 +205,7 @@ class LinkAdaptersTest {
     }
 
     @Test
-    void aligningLowersTheLossAndTrainsOnlyThePackage() {
+    void aligningLowersTheLossAndTrainsOnlyThePackageOrAllOfTheCodec() {
         Random r = new Random(9);
         float[][] latents = new float[256][256];
         for (float[] x : latents) {
@@ -230,6 +230,20 @@ class LinkAdaptersTest {
             assertTrue(loss[1] < 0.9 * loss[0], "condition-aware " + aware + ": loss after 6 epochs " + loss[1]
                     + " vs 1 epoch " + loss[0]);
         }
+        double[] full = new double[2];
+        int[] epochs = {1, 6};
+        for (int e = 0; e < 2; e++) {
+            try (Model m = Model.newInstance("full")) {
+                LinkJscc c = codec(m.getNDManager());
+                m.setBlock(c);
+                float[] before = c.getParameters().get(0).getValue().getArray().toFloatArray();
+                full[e] = LinkTraining.align(m, latents, new Training.Plan(epochs[e], 32, 1, s -> { }));
+                assertTrue(maxAbs(before, c.getParameters().get(0).getValue().getArray().toFloatArray()) > 0,
+                        "full fine-tuning trains the codec itself");
+            }
+        }
+        assertTrue(full[1] < 0.9 * full[0], "full fine-tuning: loss after 6 epochs " + full[1] + " vs 1 epoch "
+                + full[0]);
     }
 
     private static float maxAbs(float[] a, float[] b) {
