@@ -175,7 +175,10 @@ public record Scenario(String name, long seed, int replications, double duration
         m.put("imagesKept", imagesKept);
         m.put("qualityCheck", qualityCheck.toString());
         if (knowledge != null) {
-            m.put("knowledge", Map.of("start", knowledge.start(), "backhaulBps", knowledge.backhaulBps()));
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("start", knowledge.start());
+            k.put("backhaulBps", knowledge.backhaulBps());
+            m.put("knowledge", k);
         }
         return m;
     }
