@@ -11,7 +11,7 @@ import aigcsim.core.quality.QualityTable;
  * is the expectation the quality table gives for its framework, channel, split and the SNR its transmission saw
  * (worker {@value #WORKER}, no compute time), so analytic sweeps still compare quality. A JSCC latent sent by a
  * codec holding a knowledge package ({@link ComputeJob#knowledge}) has the quality the knowledge table gives that
- * package at the SNR (worker {@value #KNOWLEDGE_WORKER}&lt;package&gt;).
+ * package at the link's mean SNR (worker {@value #KNOWLEDGE_WORKER}&lt;package&gt;).
  */
 public final class AnalyticComputeService implements ComputeService {
     public static final String FIDELITY = "analytic";
@@ -34,7 +34,8 @@ public final class AnalyticComputeService implements ComputeService {
     @Override
     public CompletableFuture<ComputeResult> submit(ComputeJob job) {
         boolean aligned = job.knowledge() != null && job.framework().transmission() == Transmission.JSCC_LATENT;
-        QualityTable.Expected e = aligned ? KnowledgeTable.bundled().expected(job.knowledge(), job.computedSnrDb())
+        // the knowledge table's figures already average over the fading of their channel: read at the mean SNR
+        QualityTable.Expected e = aligned ? KnowledgeTable.bundled().expected(job.knowledge(), job.meanSnrDb())
                 : table.expected(job);
         String worker = aligned ? KNOWLEDGE_WORKER + job.knowledge() : Double.isNaN(e.semanticAccuracy()) ? ""
                 : WORKER;

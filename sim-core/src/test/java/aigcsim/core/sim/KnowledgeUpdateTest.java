@@ -41,7 +41,7 @@ class KnowledgeUpdateTest {
 
     private static void assertHolds(RequestRecord r, String knowledge) {
         assertEquals(AnalyticComputeService.KNOWLEDGE_WORKER + knowledge, r.quality().worker(), "request " + r.id());
-        QualityTable.Expected e = TABLE.expected(knowledge, r.snrDb());
+        QualityTable.Expected e = TABLE.expected(knowledge, r.snrDb()); // no fading: the SNR seen is the mean
         assertEquals(e.psnrDb(), r.quality().psnrDb(), 1e-9, "request " + r.id());
         assertEquals(e.semanticAccuracy(), r.quality().semanticAccuracy(), 1e-9, "request " + r.id());
     }
