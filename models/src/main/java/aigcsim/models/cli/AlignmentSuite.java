@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
@@ -57,6 +61,14 @@ final class AlignmentSuite {
     private AlignmentSuite() {
     }
 
+    /** Mean PSNR against size (kB) of some variants, smallest first. */
+    private static LineChart.Series sizeSeries(String name, List<Variant> vs, List<Map<String, Object>> rows,
+            boolean dashed, int colour) {
+        List<Variant> sorted = vs.stream().sorted(Comparator.comparingLong(Variant::bytes)).toList();
+        return new LineChart.Series(name, sorted.stream().mapToDouble(v -> v.bytes() / 1e3).toArray(),
+                sorted.stream().mapToDouble(v -> mean(rows, v.label(), "psnrDb")).toArray(), null, dashed, colour);
+    }
+
     /** A variant's name in the rows: its method, with the precision of its package when rounded. */
     static String label(String method, int bits) {
         return bits == STORED_BITS ? method : method + "-" + bits + "bit";
@@ -81,12 +93,18 @@ final class AlignmentSuite {
             List<Variant> variants = new ArrayList<>();
             variants.add(new Variant(NO_KA, STORED_BITS, 0, 0, base, mt.getNDManager()));
             for (String method : new String[] {LORA, CALA}) {
-                for (int bits : new int[] {STORED_BITS, 16, 8, 4, 2}) {
-                    Model m = open(opened, weights, "link-jscc-" + method, new LinkAdapters(base, LinkAdapters.RANK,
-                            method.equals(CALA)));
-                    LinkAdapters a = (LinkAdapters) m.getBlock();
-                    long bytes = bits == STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
-                    variants.add(new Variant(method, bits, a.parameters(), bytes, a, m.getNDManager()));
+                for (String component : packages(weights, method)) {
+                    int rank = ((Number) WeightsManifest.verify(weights, component).architecture()
+                            .get(ModelsTrain.RANK_KEY)).intValue();
+                    // the package of the default rank at every precision, packages of other ranks at 32 and 16 bits
+                    boolean main = component.equals("link-jscc-" + method);
+                    for (int bits : main ? new int[] {STORED_BITS, 16, 8, 4, 2} : new int[] {STORED_BITS, 16}) {
+                        Model m = open(opened, weights, component, new LinkAdapters(base, rank, method.equals(CALA)));
+                        LinkAdapters a = (LinkAdapters) m.getBlock();
+                        long bytes = bits == STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
+                        variants.add(new Variant(main ? method : method + "-r" + rank, bits, a.parameters(), bytes,
+                                a, m.getNDManager()));
+                    }
                 }
             }
             Model ft = open(opened, weights, "link-jscc-ft", sizes.linkJscc());
@@ -97,6 +115,21 @@ final class AlignmentSuite {
         } finally {
             opened.forEach(Model::close);
         }
+    }
+
+    /**
+     * The packages of {@code method} in {@code weights}: the one of the default rank, then those of other ranks
+     * ({@code models train link-jscc-cala --rank R}), by rank.
+     */
+    private static List<String> packages(Path weights, String method) throws IOException {
+        Pattern other = Pattern.compile("link-jscc-" + method + "-r(\\d+)\\." + Pattern.quote(WeightsManifest.FILE));
+        List<String> found = new ArrayList<>(List.of("link-jscc-" + method));
+        try (Stream<Path> files = Files.list(weights)) {
+            files.map(f -> other.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .sorted(Comparator.comparingInt(mt -> Integer.parseInt(mt.group(1))))
+                    .forEach(mt -> found.add("link-jscc-" + method + "-r" + mt.group(1)));
+        }
+        return found;
     }
 
     private static Model open(List<Model> opened, Path weights, String component, Block block) {
@@ -159,7 +192,7 @@ final class AlignmentSuite {
         report.put("variants", sizes);
         report.put("rows", rows);
         report.put("claims", claims(cells, variants, n));
-        report.put("charts", charts(rows, out).stream().map(p -> p.getFileName().toString()).toList());
+        report.put("charts", charts(rows, variants, out).stream().map(p -> p.getFileName().toString()).toList());
         System.out.printf(Locale.ROOT, "alignment: %d cells in %.0f s; wrote alignment.csv%n", rows.size(),
                 (System.nanoTime() - start) / 1e9);
         return report;
@@ -256,11 +289,28 @@ final class AlignmentSuite {
             }
             c.put(method + " package rounded (Fig. 9): size and PSNR change against 32 bits", v);
         }
+        for (Variant v : variants) {
+            if (v.bits() == 16 && v.method().matches("(lora|cala)-r\\d+")) {
+                String method = v.method().replaceAll("-r\\d+$", "");
+                Variant rounded = closestInSize(variants, method, v.bytes());
+                c.put(String.format(Locale.ROOT, "%s rank %d rounded to %d bits (%d bytes) minus %s at 16 bits (%d "
+                        + "bytes): PSNR, dB (Fig. 9: lowering the precision beats lowering the rank)", method,
+                        LinkAdapters.RANK, rounded.bits(), rounded.bytes(), v.method(), v.bytes()),
+                        paired(perSample(cells, rounded.label(), n), perSample(cells, v.label(), n)));
+            }
+        }
         c.forEach((k, v) -> System.out.println("claim " + k + ": " + v));
         return c;
     }
 
-    private static List<Path> charts(List<Map<String, Object>> rows, Path out) throws IOException {
+    /** The variant of the default rank's package of {@code method}, rounded, closest in size to {@code bytes}. */
+    private static Variant closestInSize(List<Variant> variants, String method, long bytes) {
+        return variants.stream().filter(v -> v.method().equals(method) && v.bits() < STORED_BITS)
+                .min(Comparator.comparingLong(v -> Math.abs(v.bytes() - bytes))).orElseThrow();
+    }
+
+    private static List<Path> charts(List<Map<String, Object>> rows, List<Variant> variants, Path out)
+            throws IOException {
         List<String> methods = List.of(NO_KA, LORA, CALA, FULL, ACROSS);
         List<LineChart.Series> bySnr = new ArrayList<>();
         for (String method : methods) {
@@ -276,27 +326,28 @@ final class AlignmentSuite {
         Path snrChart = out.resolve("alignment-snr.png");
         LineChart.write(snrChart, "Knowledge alignment: PSNR against SNR, OFDM 10 and 1000 ns, mean over rates",
                 "SNR (dB)", "PSNR (dB)", bySnr);
-        List<LineChart.Series> byBits = new ArrayList<>();
-        double[] ends = {PACKAGE_BITS[PACKAGE_BITS.length - 1], STORED_BITS};
+        List<LineChart.Series> bySize = new ArrayList<>();
+        double largest = variants.stream().filter(v -> v.method().startsWith(LORA) || v.method().startsWith(CALA))
+                .mapToLong(Variant::bytes).max().orElse(1) / 1e3;
         for (String method : methods) {
+            List<Variant> rounded = variants.stream().filter(v -> v.method().equals(method)).toList();
             if (method.equals(LORA) || method.equals(CALA)) {
-                double[] x = new double[PACKAGE_BITS.length + 1];
-                double[] y = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    int bits = i < PACKAGE_BITS.length ? PACKAGE_BITS[PACKAGE_BITS.length - 1 - i] : STORED_BITS;
-                    x[i] = bits;
-                    y[i] = mean(rows, label(method, bits), "psnrDb");
+                bySize.add(sizeSeries(method + " rank " + LinkAdapters.RANK + ", 32 to 2 bits", rounded, rows, false,
+                        methods.indexOf(method)));
+                List<Variant> ranks = variants.stream().filter(v -> v.bits() == 16 && (v.method().equals(method)
+                        || v.method().startsWith(method + "-r"))).toList();
+                if (ranks.size() > 1) {
+                    bySize.add(sizeSeries(method + " by rank, 16 bits", ranks, rows, true, methods.indexOf(method)));
                 }
-                byBits.add(new LineChart.Series(method, x, y, null, false, methods.indexOf(method)));
             } else {
                 double level = mean(rows, method, "psnrDb");
-                byBits.add(new LineChart.Series(method, ends, new double[] {level, level}, null, true,
-                        methods.indexOf(method)));
+                bySize.add(new LineChart.Series(method, new double[] {0, largest}, new double[] {level, level}, null,
+                        true, methods.indexOf(method)));
             }
         }
         Path bitsChart = out.resolve("alignment-bits.png");
-        LineChart.write(bitsChart, "Knowledge alignment: mean PSNR against the package's precision",
-                "bits per parameter of the package", "PSNR (dB)", byBits);
+        LineChart.write(bitsChart, "Knowledge alignment: mean PSNR against the package's size",
+                "package size (kB)", "PSNR (dB)", bySize);
         return List.of(snrChart, bitsChart);
     }
 }

@@ -55,6 +55,8 @@ public final class ModelsTrain extends ModelsSubcommand {
             Map.entry("deep-jscc", 10), Map.entry("receiver", 2), Map.entry("link-jscc-mt", 10),
             Map.entry("link-jscc-lora", 4), Map.entry("link-jscc-cala", 4), Map.entry("link-jscc-ft", 4));
     static final String DEFAULT_OUT = "results/models/weights";
+    /** Where a package's manifest keeps its rank. */
+    static final String RANK_KEY = "loraRank";
     private static final int BATCH = 64;
     private static final long SEED = 2026;
 
@@ -77,6 +79,11 @@ public final class ModelsTrain extends ModelsSubcommand {
                 + "denoiser 8, jscc 12, link-jscc 20, deep-jscc 10, receiver 2, link-jscc-mt 10, the alignments 4)")
     Integer epochs;
 
+    @Option(names = "--rank", paramLabel = "R", converter = PositiveInt.class,
+            description = "the rank of a LoRA or CALA package (link-jscc-lora, link-jscc-cala; default "
+                + LinkAdapters.RANK + "); another rank is written as <component>-r<R>, beside the default one")
+    Integer rank;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "60000", converter = PositiveInt.class,
             description = "training images used, at most the 60,000 of the training split (default: ${DEFAULT-VALUE})")
     int limit;
@@ -88,6 +95,9 @@ public final class ModelsTrain extends ModelsSubcommand {
 
     @Override
     void run() throws IOException, BadInputException {
+        if (rank != null && !List.of("link-jscc-lora", "link-jscc-cala").contains(component)) {
+            throw new BadInputException("--rank applies to link-jscc-lora and link-jscc-cala, not " + component);
+        }
         requireDataDir(data);
         FashionMnist.Split train = FashionMnist.load(data, true, limit);
         FashionMnist.Split test = FashionMnist.load(data, false, 10000);
@@ -99,7 +109,8 @@ public final class ModelsTrain extends ModelsSubcommand {
         }
         out().flush();
         for (String c : components()) {
-            train(c, ModelSizes.BUNDLED, train, test, epochs != null ? epochs : DEFAULT_EPOCHS.get(c), out, data);
+            train(c, ModelSizes.BUNDLED, train, test, epochs != null ? epochs : DEFAULT_EPOCHS.get(c), out, data,
+                    rank != null ? rank : LinkAdapters.RANK);
         }
         if (components().contains("autoencoder") && !components().contains("denoiser")) {
             out().println("note: the denoiser and JSCC codecs in " + out + " were trained on the previous "
@@ -173,7 +184,7 @@ public final class ModelsTrain extends ModelsSubcommand {
     }
 
     static void train(String component, ModelSizes sizes, FashionMnist.Split train, FashionMnist.Split test,
-            int epochs, Path out, Path dataDir) throws IOException {
+            int epochs, Path out, Path dataDir, int rank) throws IOException {
         Training.Plan plan = new Training.Plan(epochs, BATCH, SEED, System.out::println);
         String data = "fashion-mnist train " + train.size() + (dataDir.equals(FashionMnist.DEFAULT_DIR)
                 ? " (Debian dataset-fashion-mnist)" : " (from " + dataDir + ")") + ", padded to 32x32";
@@ -257,11 +268,12 @@ public final class ModelsTrain extends ModelsSubcommand {
                 double scale = WeightsManifest.verify(out, "autoencoder").metrics().get("latentScale");
                 float[][] trainSet = trainingLatents(sizes, out, train, scale);
                 float[][] testSet = trainingLatents(sizes, out, test, scale);
-                metrics.putAll(alignment(component, sizes, out, plan, data, epochs, trainSet, testSet));
+                metrics.putAll(alignment(component, sizes, out, plan, data, epochs, trainSet, testSet, rank));
             }
             default -> throw new IllegalArgumentException("unknown component " + component);
         }
-        System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(component)),
+        System.out.printf(Locale.ROOT, "%s: wrote %s %s%n", component, out.resolve(Weights.paramsFile(
+                packageName(component, rank))),
                 metrics);
     }
 
@@ -271,7 +283,7 @@ public final class ModelsTrain extends ModelsSubcommand {
      * is saved) or by fine-tuning all of it; returns the held-out MSEs under the target conditions.
      */
     private static Map<String, Double> alignment(String component, ModelSizes sizes, Path out, Training.Plan plan,
-            String data, int epochs, float[][] trainSet, float[][] testSet) throws IOException {
+            String data, int epochs, float[][] trainSet, float[][] testSet, int rank) throws IOException {
         LinkChannel[] target = new LinkChannel[LinkTraining.ALIGNMENT_DELAY_SPREADS_S.length];
         for (int i = 0; i < target.length; i++) {
             target[i] = LinkChannel.ofdm(LinkTraining.band(LinkTraining.ALIGNMENT_DELAY_SPREADS_S[i]));
@@ -299,19 +311,26 @@ public final class ModelsTrain extends ModelsSubcommand {
                 return metrics;
             }
             try (Model m = Model.newInstance(component)) {
-                LinkAdapters adapters = new LinkAdapters((LinkJscc) base.getBlock(), LinkAdapters.RANK,
+                LinkAdapters adapters = new LinkAdapters((LinkJscc) base.getBlock(), rank,
                         component.equals("link-jscc-cala"));
                 m.setBlock(adapters);
                 double loss = LinkTraining.align(m, trainSet, plan);
                 metrics.putAll(Evaluation.linkMse(adapters, m.getNDManager(), testSet, snrs, target));
                 metrics.put("trainableParameters", (double) adapters.parameters());
-                architecture.put("loraRank", LinkAdapters.RANK);
+                architecture.put(RANK_KEY, rank);
                 architecture.put("conditionAware", adapters.conditionAware());
                 architecture.put("adapts", "link-jscc-mt");
-                Weights.save(m, out, component, architecture, data, epochs, Map.of("latentMse", loss), metrics);
+                Weights.save(m, out, packageName(component, rank), architecture, data, epochs,
+                        Map.of("latentMse", loss), metrics);
             }
         }
         return metrics;
+    }
+
+    /** The name a component is saved as: a LoRA or CALA package of a rank other than the default gets -r&lt;R&gt;. */
+    static String packageName(String component, int rank) {
+        boolean adapters = component.equals("link-jscc-lora") || component.equals("link-jscc-cala");
+        return adapters && rank != LinkAdapters.RANK ? component + "-r" + rank : component;
     }
 
     /** The prompt of each image: its class's. */

@@ -48,6 +48,13 @@ class AlignmentSuiteTest {
                     variants.add(new AlignmentSuite.Variant(method, bits, a.parameters(), bytes, a, m));
                 }
             }
+            for (int bits : new int[] {AlignmentSuite.STORED_BITS, 16}) { // a package of another rank
+                LinkAdapters a = new LinkAdapters(base, 1, true);
+                a.initialize(m, DataType.FLOAT32, base.batch(1), new Shape(1, 1), symbols, symbols, symbols,
+                        new Shape(1, LinkAdapters.CONDITION_FEATURES));
+                long bytes = bits == AlignmentSuite.STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
+                variants.add(new AlignmentSuite.Variant("cala-r1", bits, a.parameters(), bytes, a, m));
+            }
             variants.add(new AlignmentSuite.Variant(AlignmentSuite.FULL, AlignmentSuite.STORED_BITS,
                     LinkAdapters.count(other), 4 * LinkAdapters.count(other), other, m));
             variants.add(new AlignmentSuite.Variant(AlignmentSuite.ACROSS, AlignmentSuite.STORED_BITS, 0, 0, other, m));
@@ -61,6 +68,9 @@ class AlignmentSuiteTest {
             List<?> calaOverNoKa = (List<?>) claims.values().iterator().next();
             assertEquals(0.0, (double) calaOverNoKa.get(0), 1e-9, "B = 0: the package changes nothing");
             assertEquals(0.0, (double) calaOverNoKa.get(1), 1e-9);
+            List<?> byRank = claims.entrySet().stream().filter(e -> e.getKey().toString().contains("minus cala-r1"))
+                    .map(e -> (List<?>) e.getValue()).findFirst().orElseThrow();
+            assertEquals(0.0, (double) byRank.get(0), 1e-9, "untrained packages of either rank change nothing");
             List<String> knowledge = Files.readAllLines(tmp.resolve("knowledge.csv"));
             assertEquals(KnowledgeTable.HEADER, knowledge.get(1));
             assertEquals((variants.size() - 1) * LinkSuite.SNRS_DB.length, knowledge.size() - 2,

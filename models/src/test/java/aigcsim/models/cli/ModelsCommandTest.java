@@ -87,6 +87,16 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aRankIsForTheLoraAndCalaPackagesOnly() {
+        Run r = run("train", "classifier", "--rank", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--rank applies to link-jscc-lora and link-jscc-cala, not classifier"), r.err());
+        assertEquals("link-jscc-cala-r2", ModelsTrain.packageName("link-jscc-cala", 2));
+        assertEquals("link-jscc-cala", ModelsTrain.packageName("link-jscc-cala", aigcsim.models.nn.LinkAdapters.RANK));
+        assertEquals("link-jscc-ft", ModelsTrain.packageName("link-jscc-ft", 2));
+    }
+
+    @Test
     void anUnknownComponentIsAUsageErrorListingTheComponents() {
         Run r = run("train", "classifer");
         assertEquals(2, r.code());

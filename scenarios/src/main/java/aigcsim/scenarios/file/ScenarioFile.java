@@ -331,8 +331,8 @@ public record ScenarioFile(
     public record Knowledge(
             @Field(doc = "The knowledge package every cell's JSCC codec starts with, a package of the bundled "
                     + "knowledge table: no-ka (pretrained under other conditions, never aligned), lora, cala, full-ft, "
-                    + "or lora/cala rounded (e.g. cala-4bit). GSC requests take that package's quality (analytic "
-                    + "fidelity only).")
+                    + "lora/cala rounded (e.g. cala-4bit) or CALA of rank 1 or 2 (e.g. cala-r1). GSC requests take "
+                    + "that package's quality (analytic fidelity only).")
             String start,
             @Field(doc = "The rate of each cell's backhaul from the cloud, bit/s: a knowledge update of B bytes "
                     + "arrives 8B / rate after it is sent, after any still on its way.", min = 0, minExclusive = true)
