@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import aigcsim.core.metrics.PairedDifference;
 import aigcsim.core.quality.KnowledgeTable;
 import aigcsim.models.channel.LinkChannel;
 import aigcsim.models.nn.LinkAdapters;
@@ -54,7 +55,7 @@ final class AlignmentSuite {
     static final String ACROSS = "trained-across";
     static final int[] PACKAGE_BITS = {16, 8, 4, 2};
     /** The precision the packages are trained and stored at. */
-    static final int STORED_BITS = 32;
+    static final int STORED_BITS = LinkAdapters.STORED_BITS;
     /** Channel numbers of the target conditions' seeds, apart from the link suite's. */
     private static final int SEED_CHANNEL_OFFSET = 10;
 
@@ -101,9 +102,8 @@ final class AlignmentSuite {
                     for (int bits : main ? new int[] {STORED_BITS, 16, 8, 4, 2} : new int[] {STORED_BITS, 16}) {
                         Model m = open(opened, weights, component, new LinkAdapters(base, rank, method.equals(CALA)));
                         LinkAdapters a = (LinkAdapters) m.getBlock();
-                        long bytes = bits == STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
-                        variants.add(new Variant(main ? method : method + "-r" + rank, bits, a.parameters(), bytes,
-                                a, m.getNDManager()));
+                        variants.add(new Variant(main ? method : method + "-r" + rank, bits, a.parameters(),
+                                a.quantize(bits), a, m.getNDManager()));
                     }
                 }
             }
@@ -127,7 +127,8 @@ final class AlignmentSuite {
         try (Stream<Path> files = Files.list(weights)) {
             files.map(f -> other.matcher(f.getFileName().toString())).filter(Matcher::matches)
                     .sorted(Comparator.comparingInt(mt -> Integer.parseInt(mt.group(1))))
-                    .forEach(mt -> found.add("link-jscc-" + method + "-r" + mt.group(1)));
+                    .forEach(mt -> found.add(ModelsTrain.packageName("link-jscc-" + method,
+                            Integer.parseInt(mt.group(1)))));
         }
         return found;
     }
@@ -136,14 +137,6 @@ final class AlignmentSuite {
         Model m = Weights.load(weights, component, block);
         opened.add(m);
         return m;
-    }
-
-    static List<LinkChannel> channels() {
-        List<LinkChannel> c = new ArrayList<>();
-        for (double tau : LinkTraining.ALIGNMENT_DELAY_SPREADS_S) {
-            c.add(LinkChannel.ofdm(LinkTraining.band(tau)));
-        }
-        return c;
     }
 
     /**
@@ -156,7 +149,7 @@ final class AlignmentSuite {
         long start = System.nanoTime();
         int n = samples.size();
         Map<String, LinkSuite.Cell> cells = new LinkedHashMap<>();
-        List<LinkChannel> channels = channels();
+        List<LinkChannel> channels = LinkTraining.alignmentChannels();
         for (Variant v : variants) {
             for (int c = 0; c < channels.size(); c++) {
                 LinkChannel ch = channels.get(c);
@@ -249,18 +242,10 @@ final class AlignmentSuite {
         return s;
     }
 
-    /** The mean of a − b over the samples, with the half-width of its 95 % confidence interval (normal). */
+    /** The mean of a − b over the samples and its 95 % paired-t half-width. */
     private static List<Double> paired(double[] a, double[] b) {
-        int n = a.length;
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += (a[i] - b[i]) / n;
-        }
-        double var = 0;
-        for (int i = 0; i < n; i++) {
-            var += (a[i] - b[i] - mean) * (a[i] - b[i] - mean) / Math.max(1, n - 1);
-        }
-        return List.of(mean, 1.96 * Math.sqrt(var / n));
+        PairedDifference d = PairedDifference.of(b, a);
+        return List.of(d.mean(), d.halfWidth95());
     }
 
     private static Map<String, Object> claims(Map<String, LinkSuite.Cell> cells, List<Variant> variants, int n) {

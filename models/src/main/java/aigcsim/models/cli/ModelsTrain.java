@@ -284,10 +284,7 @@ public final class ModelsTrain extends ModelsSubcommand {
      */
     private static Map<String, Double> alignment(String component, ModelSizes sizes, Path out, Training.Plan plan,
             String data, int epochs, float[][] trainSet, float[][] testSet, int rank) throws IOException {
-        LinkChannel[] target = new LinkChannel[LinkTraining.ALIGNMENT_DELAY_SPREADS_S.length];
-        for (int i = 0; i < target.length; i++) {
-            target[i] = LinkChannel.ofdm(LinkTraining.band(LinkTraining.ALIGNMENT_DELAY_SPREADS_S[i]));
-        }
+        LinkChannel[] target = LinkTraining.alignmentChannels().toArray(LinkChannel[]::new);
         double[] snrs = {LinkTraining.SNR_LOW_DB, LinkTraining.MISALIGNED_SNR_DB, LinkTraining.SNR_HIGH_DB};
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, Object> architecture = new LinkedHashMap<>(sizes.describe());

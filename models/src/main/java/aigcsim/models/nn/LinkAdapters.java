@@ -31,6 +31,8 @@ public final class LinkAdapters extends TracedBlock implements LinkCodec {
     /** Rate (channels sent / all), SNR (dB / 10) and log10 of the delay spread over 100 ns. */
     public static final int CONDITION_FEATURES = 3;
     private static final int GATE_HIDDEN = 16;
+    /** The precision a package is trained and stored at, bits per parameter. */
+    public static final int STORED_BITS = 32;
     /** The clipping values {@link #rounded} tries. */
     static final int CLIP_CANDIDATES = 20;
 
@@ -116,13 +118,16 @@ public final class LinkAdapters extends TracedBlock implements LinkCodec {
     }
 
     /**
-     * Rounds every parameter of the package, in place, to {@code bits} bits: 16 to half precision; 8, 4 or 2 with
-     * {@link #rounded}. Returns the package's size in bytes at that precision (with a 32-bit scale per tensor below
-     * 16 bits).
+     * Rounds every parameter of the package, in place, to {@code bits} bits: 32 leaves it as stored; 16 rounds to half
+     * precision; 8, 4 or 2 with {@link #rounded}. Returns the package's size in bytes at that precision (with a 32-bit
+     * scale per tensor below 16 bits).
      */
     public long quantize(int bits) {
+        if (bits == STORED_BITS) {
+            return 4 * parameters();
+        }
         if (bits != 16 && bits != 8 && bits != 4 && bits != 2) {
-            throw new IllegalArgumentException("adapters quantize to 16, 8, 4 or 2 bits, not " + bits);
+            throw new IllegalArgumentException("adapters quantize to 32, 16, 8, 4 or 2 bits, not " + bits);
         }
         long values = 0;
         int tensors = 0;

@@ -1,5 +1,7 @@
 package aigcsim.models.training;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import ai.djl.Model;
@@ -94,6 +96,11 @@ public final class LinkTraining {
     /** The OFDM band of the link-level codec at a delay spread: the simulator's default 64 sub-carriers, 30 kHz. */
     public static Ofdm band(double delaySpreadS) {
         return new Ofdm(Defaults.OFDM_SUBCARRIERS, Defaults.OFDM_SPACING_HZ, delaySpreadS);
+    }
+
+    /** The OFDM channels of knowledge alignment's target, one a delay spread of {@link #ALIGNMENT_DELAY_SPREADS_S}. */
+    public static List<LinkChannel> alignmentChannels() {
+        return Arrays.stream(ALIGNMENT_DELAY_SPREADS_S).mapToObj(tau -> LinkChannel.ofdm(band(tau))).toList();
     }
 
     /**

@@ -20,6 +20,7 @@ import aigcsim.core.quality.KnowledgeTable;
 import aigcsim.models.nn.LinkAdapters;
 import aigcsim.models.nn.LinkJscc;
 import aigcsim.models.pipeline.TextToImage;
+import aigcsim.models.training.LinkTraining;
 import aigcsim.models.training.ModelSizes;
 
 /** The alignment part of the link suite end to end on tiny models: its grid, its files and its paired claims. */
@@ -44,7 +45,7 @@ class AlignmentSuiteTest {
                     LinkAdapters a = new LinkAdapters(base, 2, method.equals(AlignmentSuite.CALA));
                     a.initialize(m, DataType.FLOAT32, base.batch(1), new Shape(1, 1), symbols, symbols, symbols,
                             new Shape(1, LinkAdapters.CONDITION_FEATURES));
-                    long bytes = bits == AlignmentSuite.STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
+                    long bytes = a.quantize(bits);
                     variants.add(new AlignmentSuite.Variant(method, bits, a.parameters(), bytes, a, m));
                 }
             }
@@ -52,7 +53,7 @@ class AlignmentSuiteTest {
                 LinkAdapters a = new LinkAdapters(base, 1, true);
                 a.initialize(m, DataType.FLOAT32, base.batch(1), new Shape(1, 1), symbols, symbols, symbols,
                         new Shape(1, LinkAdapters.CONDITION_FEATURES));
-                long bytes = bits == AlignmentSuite.STORED_BITS ? 4 * a.parameters() : a.quantize(bits);
+                long bytes = a.quantize(bits);
                 variants.add(new AlignmentSuite.Variant("cala-r1", bits, a.parameters(), bytes, a, m));
             }
             variants.add(new AlignmentSuite.Variant(AlignmentSuite.FULL, AlignmentSuite.STORED_BITS,
@@ -61,7 +62,7 @@ class AlignmentSuiteTest {
             Map<String, Object> report = AlignmentSuite.measure(t2i, variants, LinkSuite.samples(t2i, 2), tmp);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
-            int grid = AlignmentSuite.channels().size() * LinkSuite.SNRS_DB.length * LinkJscc.CHANNELS;
+            int grid = LinkTraining.alignmentChannels().size() * LinkSuite.SNRS_DB.length * LinkJscc.CHANNELS;
             assertEquals(variants.size() * grid, rows.size());
             assertEquals(rows.size() + 1, Files.readAllLines(tmp.resolve("alignment.csv")).size());
             Map<?, ?> claims = (Map<?, ?>) report.get("claims");

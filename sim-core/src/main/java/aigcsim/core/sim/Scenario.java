@@ -117,8 +117,7 @@ public record Scenario(String name, long seed, int replications, double duration
                     knowledge);
         }
         if (knowledge != null) {
-            check(KnowledgeTable.bundled().has(knowledge.start()), where, "knowledge.start", "must be a package of "
-                    + "the knowledge table " + KnowledgeTable.bundled().packages() + ", got " + knowledge.start());
+            checkPackage(knowledge.start(), where, "knowledge.start");
             check(knowledge.backhaulBps() > 0 && Double.isFinite(knowledge.backhaulBps()), where,
                     "knowledge.backhaulBps", "must be > 0 bit/s, got " + knowledge.backhaulBps());
         }
@@ -213,8 +212,7 @@ public record Scenario(String name, long seed, int replications, double duration
         } else if (a instanceof TimelineAction.KnowledgeUpdate x) {
             check(knowledge != null, where, field, "a knowledge update needs the scenario's knowledge (the package "
                     + "the cells start with and the backhaul)");
-            check(KnowledgeTable.bundled().has(x.knowledge()), where, field + ".knowledge", "must be a package of "
-                    + "the knowledge table " + KnowledgeTable.bundled().packages() + ", got " + x.knowledge());
+            checkPackage(x.knowledge(), where, field + ".knowledge");
         } else if (a instanceof TimelineAction.SetSplitPolicy x) {
             try {
                 policies.policy(x.policy());
@@ -222,6 +220,11 @@ public record Scenario(String name, long seed, int replications, double duration
                 check(false, where, field + ".policy", ex.getMessage());
             }
         }
+    }
+
+    private static void checkPackage(String name, String where, String field) {
+        check(KnowledgeTable.bundled().has(name), where, field, "must be a package of the knowledge table "
+                + KnowledgeTable.bundled().packages() + ", got " + name);
     }
 
     private static void check(boolean ok, String where, String field, String message) {
